@@ -1,0 +1,164 @@
+"""Find the scenes and figures a project has, and the cache keys that say when to redraw them.
+
+Everything here reads source files with `ast`: it never imports manim, numpy or a scene, so the
+no-op build stays fast and a scene with a syntax error is reported, not crashed on.
+"""
+from __future__ import annotations
+
+import ast
+import hashlib
+import importlib.metadata
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+
+# Base classes that make a class a renderable manim scene.
+SCENE_BASES = {
+    "Scene", "MovingCameraScene", "ThreeDScene", "ZoomedScene", "VectorScene",
+    "LinearTransformationScene", "SpecialThreeDScene",
+}
+
+
+class SceneSourceError(Exception):
+    """A scene module cannot be read; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class SceneInfo:
+    name: str        # the class name, which is also the output file stem
+    title: str       # the first line of the class docstring
+    module: Path     # the source file, absolute
+    key: str         # content hash: what must change for the scene to be re-rendered
+
+    def module_rel(self, root: Path) -> str:
+        return self.module.relative_to(root).as_posix()
+
+
+def _parse(path: Path) -> ast.Module:
+    try:
+        return ast.parse(path.read_bytes(), filename=str(path))
+    except SyntaxError as e:
+        raise SceneSourceError(f"{path}:{e.lineno}: syntax error: {e.msg}") from e
+
+
+def local_imports(path: Path, source_root: Path) -> set[Path]:
+    """The project modules `path` imports, transitively, resolved against `source_root`."""
+    seen: set[Path] = set()
+    todo = [path]
+    while todo:
+        current = todo.pop()
+        for node in ast.walk(_parse(current)):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                if node.level:  # relative import inside a package
+                    base = current.parent
+                    for _ in range(node.level - 1):
+                        base = base.parent
+                    prefix = base.relative_to(source_root).parts
+                    mod = [*prefix, *(node.module.split(".") if node.module else [])]
+                    names = [".".join(mod)] + [".".join([*mod, a.name]) for a in node.names]
+                else:
+                    names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            for name in names:
+                for found in _resolve(name, source_root):
+                    if found not in seen and found != path:
+                        seen.add(found)
+                        todo.append(found)
+    return seen
+
+
+def _resolve(dotted: str, root: Path) -> list[Path]:
+    """A dotted module name as files under root: the module and every package __init__ on the way."""
+    parts = dotted.split(".")
+    found = []
+    for i in range(1, len(parts) + 1):
+        stem = root.joinpath(*parts[:i])
+        if (stem / "__init__.py").is_file():
+            found.append(stem / "__init__.py")
+        elif stem.with_suffix(".py").is_file():
+            found.append(stem.with_suffix(".py"))
+            break
+        else:
+            break
+    return found
+
+
+def _scene_classes(tree: ast.Module) -> list[ast.ClassDef]:
+    """Classes that derive from a manim scene class, directly or through a class in the module."""
+    classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
+    scene_like = set(SCENE_BASES)
+    changed = True
+    while changed:  # follow local base classes until nothing new is found
+        changed = False
+        for name, node in classes.items():
+            bases = {b.id if isinstance(b, ast.Name) else getattr(b, "attr", None) for b in node.bases}
+            if name not in scene_like and bases & scene_like:
+                scene_like.add(name)
+                changed = True
+    return [
+        node for name, node in classes.items()
+        if name in scene_like and name not in SCENE_BASES and not name.startswith("_")
+        and not _is_abstract(node)
+    ]
+
+
+def _is_abstract(node: ast.ClassDef) -> bool:
+    """A base class meant only to be subclassed says so with `abstract = True` in its body."""
+    for stmt in node.body:
+        if isinstance(stmt, ast.Assign) and any(getattr(t, "id", None) == "abstract" for t in stmt.targets):
+            return isinstance(stmt.value, ast.Constant) and stmt.value.value is True
+    return False
+
+
+def files_digest(paths, root: Path) -> str:
+    """A hash of several files' names (relative to root) and contents, order-independent."""
+    h = hashlib.sha256()
+    for p in sorted(paths, key=lambda p: p.as_posix()):
+        h.update(p.relative_to(root).as_posix().encode() + b"\0")
+        h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def package_version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "absent"
+
+
+def latex_template_digest() -> str:
+    """manim's LaTeX template lives in its source; hash that file without importing manim."""
+    spec = importlib.util.find_spec("manim")
+    if spec is None or spec.origin is None:
+        return "absent"
+    template = Path(spec.origin).parent / "utils" / "tex_templates.py"
+    return hashlib.sha256(template.read_bytes()).hexdigest() if template.exists() else "absent"
+
+
+def discover_scenes(scene_dir: Path, render_settings: str) -> list[SceneInfo]:
+    """Every scene class in scene_dir/*.py, each with its cache key.
+
+    The key covers the module's source and every local module it imports (transitively), the
+    manim version, the LaTeX template and `render_settings` (quality and encoder settings).
+    """
+    scene_dir = scene_dir.resolve()
+    environment = "|".join([package_version("manim"), latex_template_digest(), render_settings])
+    scenes = []
+    for path in sorted(scene_dir.glob("*.py")):
+        tree = _parse(path)
+        classes = _scene_classes(tree)
+        if not classes:
+            continue
+        module_digest = files_digest({path} | local_imports(path, scene_dir), scene_dir)
+        for node in classes:
+            doc = ast.get_docstring(node) or node.name
+            title = doc.strip().splitlines()[0].strip()
+            key = hashlib.sha256(f"{module_digest}|{environment}|{node.name}".encode()).hexdigest()[:24]
+            scenes.append(SceneInfo(node.name, title, path, key))
+    names = [s.name for s in scenes]
+    dupes = {n for n in names if names.count(n) > 1}
+    if dupes:
+        raise SceneSourceError(f"scene names must be unique across {scene_dir}: {sorted(dupes)}")
+    return scenes

@@ -1,0 +1,123 @@
+"""What the build does to a fresh render: verify it, make it stream, draw its poster, caption it.
+
+PyAV does the video work (no system ffmpeg needed), Pillow the poster, webvtt-py the captions.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+import av
+import webvtt
+
+POSTER_WIDTH = 960  # half of 1080p: sharp in the article column, light on the first load
+POSTER_QUALITY = 78
+
+
+class RenderCheckError(Exception):
+    """A rendered video fails verification."""
+
+
+@dataclass(frozen=True)
+class VideoFacts:
+    width: int
+    height: int
+    fps: float
+    frames: int
+    duration_s: float
+
+
+def verify(video: Path, expected_fps: float) -> VideoFacts:
+    """Decode every frame; the count must match the container's duration at the expected rate."""
+    try:
+        with av.open(str(video)) as container:
+            stream = container.streams.video[0]
+            stream.thread_type = "AUTO"
+            frames = sum(1 for _ in container.decode(stream))
+            duration = float(stream.duration * stream.time_base) if stream.duration else 0.0
+            width, height = stream.codec_context.width, stream.codec_context.height
+            codec, pix_fmt = stream.codec_context.name, stream.codec_context.pix_fmt
+    except (av.FFmpegError, IndexError) as e:
+        raise RenderCheckError(f"{video.name} does not decode: {e}") from e
+    if codec != "h264" or pix_fmt != "yuv420p":
+        raise RenderCheckError(f"{video.name} is {codec}/{pix_fmt}, browsers need h264/yuv420p")
+    if frames == 0:
+        raise RenderCheckError(f"{video.name} has no frames")
+    expected = duration * expected_fps
+    if abs(frames - expected) > 1.5:
+        raise RenderCheckError(
+            f"{video.name}: {frames} frames for {duration:.3f} s at {expected_fps} fps "
+            f"(expected about {expected:.0f}): the render is truncated or its timing is off")
+    return VideoFacts(width, height, expected_fps, frames, round(frames / expected_fps, 3))
+
+
+def remux_faststart(src: Path, dst: Path) -> None:
+    """Copy the streams into an MP4 whose moov atom precedes mdat, so playback starts at once."""
+    with av.open(str(src)) as inp, av.open(
+        str(dst), "w", format="mp4", options={"movflags": "faststart"}
+    ) as out:
+        in_stream = inp.streams.video[0]
+        out_stream = out.add_stream_from_template(in_stream)
+        for packet in inp.demux(in_stream):
+            if packet.dts is None:  # the demuxer's end-of-stream flush packet
+                continue
+            packet.stream = out_stream
+            out.mux(packet)
+
+
+def is_faststart(video: Path) -> bool:
+    """True when the top-level moov box comes before mdat."""
+    data = video.read_bytes()
+    pos, order = 0, []
+    while pos + 8 <= len(data):
+        size = int.from_bytes(data[pos:pos + 4], "big")
+        kind = data[pos + 4:pos + 8]
+        order.append(kind)
+        if size == 1:
+            size = int.from_bytes(data[pos + 8:pos + 16], "big")
+        if size < 8:
+            break
+        pos += size
+    return b"moov" in order and b"mdat" in order and order.index(b"moov") < order.index(b"mdat")
+
+
+def write_poster(video: Path, poster: Path) -> None:
+    """The last frame, where every scene holds its conclusion, as a compact WebP."""
+    frame = None
+    with av.open(str(video)) as container:
+        stream = container.streams.video[0]
+        stream.thread_type = "AUTO"
+        # Seek near the end, then decode to the last frame.
+        if stream.duration:
+            container.seek(max(0, stream.duration - int(2 / stream.time_base)), stream=stream)
+        for frame in container.decode(stream):
+            pass
+    if frame is None:
+        raise RenderCheckError(f"{video.name} has no frame for a poster")
+    image = frame.to_image()
+    height = round(image.height * POSTER_WIDTH / image.width)
+    image = image.resize((POSTER_WIDTH, height)) if image.width > POSTER_WIDTH else image
+    image.save(poster, "WEBP", quality=POSTER_QUALITY, method=6)
+
+
+def srt_to_vtt(srt: Path, vtt: Path) -> list[str]:
+    """Convert manim's subcaption file to WebVTT; return the captions' texts in order."""
+    captions = webvtt.from_srt(str(srt))
+    if not len(captions):
+        raise RenderCheckError(f"{srt.name} has no captions: give each beat a subcaption")
+    captions.save(str(vtt))
+    return [c.text for c in captions]
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def fps_fraction(fps: float) -> Fraction:
+    return Fraction(fps).limit_denominator(1001)

@@ -1,0 +1,172 @@
+"""Render stale scenes in parallel, each in its own process and media folder, into the cache.
+
+A render lands in a private temporary folder and becomes a cache entry by one directory
+rename only after it has been verified: the cache never holds a partial render.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .discover import SceneInfo
+
+QUALITIES = {
+    "publish": (1920, 1080, 60),
+    "preview": (854, 480, 15),
+}
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class RenderSettings:
+    quality: str
+    inflight_encoders: int = 2
+
+    @property
+    def size(self) -> tuple[int, int, int]:
+        return QUALITIES[self.quality]
+
+    def describe(self) -> str:
+        """Everything about the encode that belongs in the cache key."""
+        w, h, fps = self.size
+        return f"{self.quality}:{w}x{h}@{fps}:x264-default:yuv420p:faststart:poster-webp-960-q78"
+
+
+@dataclass
+class Failure:
+    scene: SceneInfo
+    exception: str
+    where: str
+    detail: str
+
+
+def cache_entry(cache_dir: Path, scene: SceneInfo) -> Path:
+    return cache_dir / f"{scene.name}-{scene.key}"
+
+
+def is_cached(cache_dir: Path, scene: SceneInfo) -> bool:
+    return (cache_entry(cache_dir, scene) / "meta.json").is_file()
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clean_stale_tmp(tmp_root: Path) -> None:
+    """Remove work folders left by builds that were killed (their pid no longer runs)."""
+    if not tmp_root.is_dir():
+        return
+    for d in tmp_root.iterdir():
+        pid = d.name.split("-")[0]
+        if pid.isdigit() and not _pid_alive(int(pid)):
+            shutil.rmtree(d, ignore_errors=True)
+
+
+class Progress:
+    """One line per event, plus a heartbeat naming what is still rendering."""
+
+    def __init__(self, total: int):
+        self.total, self.done = total, 0
+        self.running: dict[str, float] = {}
+        self.lock = threading.Lock()
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._heartbeat, daemon=True)
+
+    def say(self, text: str) -> None:
+        with self.lock:
+            print(text, flush=True)
+
+    def start(self, name: str) -> None:
+        with self.lock:
+            self.running[name] = time.perf_counter()
+        self.say(f"  [render] {name}: started")
+
+    def finish(self, name: str, text: str) -> None:
+        with self.lock:
+            began = self.running.pop(name)
+            self.done += 1
+            print(f"  [render {self.done}/{self.total}] {name}: {text} "
+                  f"({time.perf_counter() - began:.1f} s)", flush=True)
+
+    def _heartbeat(self) -> None:
+        while not self.stop.wait(20):
+            with self.lock:
+                now = time.perf_counter()
+                busy = ", ".join(f"{n} {now - t:.0f} s" for n, t in self.running.items())
+            if busy:
+                self.say(f"  [render {self.done}/{self.total}] still rendering: {busy}")
+
+
+def render_one(scene: SceneInfo, settings: RenderSettings, cache_dir: Path, work: Path,
+               progress: Progress) -> Failure | None:
+    w, h, fps = settings.size
+    job = work / scene.name
+    job.mkdir(parents=True)
+    result = job / "result.json"
+    progress.start(scene.name)
+    proc = subprocess.run(
+        [sys.executable, "-m", "scripts.render_one", str(result), str(scene.module), scene.name,
+         str(job / "out"), str(w), str(h), str(fps), str(settings.inflight_encoders)],
+        cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "PYTHONHASHSEED": "0", "MPLBACKEND": "agg"},
+    )
+    report = json.loads(result.read_text()) if result.exists() else None
+    if proc.returncode != 0 or not report or not report.get("ok"):
+        tail = "\n".join((proc.stderr or proc.stdout).strip().splitlines()[-15:])
+        failure = Failure(
+            scene,
+            report["exception"] if report else f"the render process exited with {proc.returncode}",
+            report["where"] if report else str(scene.module),
+            report["traceback"] if report else tail,
+        )
+        progress.finish(scene.name, f"FAILED: {failure.exception}")
+        shutil.rmtree(job, ignore_errors=True)
+        return failure
+    target = cache_entry(cache_dir, scene)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.rename(job / "out", target)  # atomic: the entry appears whole or not at all
+    except OSError:
+        if not is_cached(cache_dir, scene):  # a concurrent build placed the same entry
+            raise
+    meta = json.loads((target / "meta.json").read_text())
+    shutil.rmtree(job, ignore_errors=True)
+    progress.finish(scene.name, f"{meta['duration_s']:.1f} s of video, {meta['frames']} frames, "
+                                f"{meta['bytes'] / 1024:.0f} KiB")
+    return None
+
+
+def render_all(scenes: list[SceneInfo], settings: RenderSettings, cache_dir: Path,
+               tmp_root: Path, jobs: int) -> list[Failure]:
+    """Render every scene given, `jobs` at a time; return the failures (others still render)."""
+    if not scenes:
+        return []
+    clean_stale_tmp(tmp_root)
+    work = tmp_root / f"{os.getpid()}-render"
+    progress = Progress(len(scenes))
+    progress.say(f"Rendering {len(scenes)} scene(s) at {settings.quality} quality "
+                 f"({'x'.join(map(str, settings.size[:2]))} at {settings.size[2]} fps), "
+                 f"{jobs} at a time")
+    progress.thread.start()
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            results = list(pool.map(
+                lambda s: render_one(s, settings, cache_dir, work, progress), scenes))
+    finally:
+        progress.stop.set()
+        shutil.rmtree(work, ignore_errors=True)
+    return [f for f in results if f]
