@@ -55,7 +55,9 @@ def site_inputs_digest(project: Path, media_dir: Path, quality: str) -> str:
     files += [ROOT / "package-lock.json"] if (ROOT / "package-lock.json").exists() else []
     h = hashlib.sha256()
     for p in sorted(files):
-        h.update(str(p).encode() + b"\0" + hashlib.sha256(p.read_bytes()).digest())
+        # Names relative to their tree, so a moved or cloned project keeps its digest.
+        name = p.relative_to(ROOT if p.is_relative_to(ROOT) else project)
+        h.update(str(name).encode() + b"\0" + hashlib.sha256(p.read_bytes()).digest())
     # Placed media are hard links to immutable cache entries: names and sizes identify them,
     # and the index files (hashed in full) carry each video's sha256.
     for p in sorted(media_dir.rglob("*")):
@@ -134,6 +136,14 @@ def build_site(project: Path, media_dir: Path, site_dir: Path, tmp_root: Path,
     shutil.rmtree(old, ignore_errors=True)
 
 
+def _stamp_name(project: Path, site_dir: Path) -> str:
+    """A name for the site's build stamp that survives moving the whole project folder."""
+    site_dir = site_dir.resolve()
+    if site_dir.is_relative_to(project):
+        return site_dir.relative_to(project).as_posix().replace("/", "--")
+    return hashlib.sha256(str(site_dir).encode()).hexdigest()[:16]
+
+
 def build(project: Path, quality: str, jobs: int, force: bool, site_dir: Path) -> int:
     started = time.perf_counter()
     project = project.resolve()
@@ -142,7 +152,7 @@ def build(project: Path, quality: str, jobs: int, force: bool, site_dir: Path) -
     media_dir = build_root / f"media-{quality}"
     cache = project / ".cache"
     renders, written = stage_media(project, quality, jobs, force, media_dir, cache, tmp_root)
-    stamp_file = build_root / "stamps" / (hashlib.sha256(str(site_dir.resolve()).encode()).hexdigest()[:16] + ".txt")
+    stamp_file = build_root / "stamps" / f"{_stamp_name(project, site_dir)}.txt"
     digest = site_inputs_digest(project, media_dir, quality)
     if (not force and site_dir.is_dir() and stamp_file.exists()
             and stamp_file.read_text() == digest):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import io
+import logging
 import json
 import os
 import re
@@ -23,6 +24,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
+
+log = logging.getLogger("mkdocs.hooks.media")
 
 EMBED = re.compile(r"^(?P<indent>\s*)!\[(?P<text>[^\]]*)\]\((?P<kind>scene|figure):(?P<name>[^\s)]*)"
                    r'(?:\s+"(?P<title>[^"]*)")?\)\s*$')
@@ -41,8 +44,30 @@ def _media_dir(config) -> Path:
     return Path(config.config_file_path).parent / "build" / f"media-{quality}"
 
 
+def _refresh_media_for_preview(config, media: Path) -> None:
+    """Under `make serve`, re-render changed scenes at preview quality before each rebuild.
+
+    A failing scene is reported and the last good media stay in place, so the preview lives on.
+    """
+    import sys
+
+    project = Path(config.config_file_path).parent
+    root = Path(__file__).resolve().parents[2]
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    from scripts.build import BuildError, stage_media
+
+    try:
+        stage_media(project, "preview", os.cpu_count() or 1, False, media,
+                    project / ".cache", project / "build" / "tmp")
+    except BuildError as e:
+        log.error("%s", e)
+
+
 def on_config(config):
     media = _media_dir(config)
+    if os.environ.get("ACTIVATIONS_SERVE") == "1":
+        _refresh_media_for_preview(config, media)
     index = media.parent / f"{media.name}.json"
     if not index.exists():
         raise PluginError(f"no rendered media at {media}: build the site with `make` "

@@ -1,0 +1,46 @@
+"""Shared fixtures: the real site built at preview quality, once per test session.
+
+`make test` builds into build/test/site, never into site/: a publish-quality site that `make`
+built stays what it was.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TEST_SITE = ROOT / "build" / "test" / "site"
+
+
+@dataclass
+class SiteBuild:
+    root: Path
+    manifest: dict
+    log: str
+
+    def scene(self, name: str) -> dict:
+        for entry in self.manifest["scenes"]:
+            if entry["name"] == name:
+                return entry
+        raise AssertionError(f"scene {name} is not in the manifest: "
+                             f"{[e['name'] for e in self.manifest['scenes']]}")
+
+
+def run_build(*args: str, cwd: Path = ROOT, timeout: float = 3000) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "scripts.build", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="session")
+def site_build() -> SiteBuild:
+    proc = run_build("--quality", "preview", "--site-dir", str(TEST_SITE))
+    log = proc.stdout + proc.stderr
+    if proc.returncode != 0:
+        pytest.fail(f"the preview build of the site failed:\n{log}", pytrace=False)
+    manifest = json.loads((TEST_SITE / "videos" / "manifest.json").read_text())
+    return SiteBuild(TEST_SITE, manifest, log)
