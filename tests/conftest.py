@@ -6,6 +6,7 @@ built stays what it was.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -38,6 +39,11 @@ def run_build(*args: str, cwd: Path = ROOT, timeout: float = 3000) -> subprocess
 
 @pytest.fixture(scope="session")
 def site_build() -> SiteBuild:
+    # SITE_UNDER_TEST=site runs the same tests against an already built site (e.g. `make`'s).
+    if os.environ.get("SITE_UNDER_TEST"):
+        root = Path(os.environ["SITE_UNDER_TEST"]).resolve()
+        manifest = json.loads((root / "videos" / "manifest.json").read_text())
+        return SiteBuild(root, manifest, "")
     proc = run_build("--quality", "preview", "--site-dir", str(TEST_SITE))
     log = proc.stdout + proc.stderr
     if proc.returncode != 0:

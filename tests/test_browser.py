@@ -1,0 +1,249 @@
+"""The built site in a real browser (headless Chromium): what a reader and a lecturer meet.
+
+Every page is visited in light and dark mode; requests, console, formulas, videos, captions,
+accessibility (axe-core), keyboard reach and page weight are checked; screenshots of every page
+in both palettes at desktop and phone widths go to test-output/screenshots/ for people to look at.
+"""
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, PageRecorder, serve
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTPUT = ROOT / "test-output"
+RAW_TEX = re.compile(r"\\(frac|sigma|partial|begin|left|right|cdot|mathbf|hat|eta)\b|\$\$|\\\(|\\\[")
+FIRST_LOAD_LIMIT_KIB = 600
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page's URL path, from the site's own sitemap-free listing of index.html files."""
+    pages = []
+    for html in sorted(site.rglob("index.html")):
+        rel = html.parent.relative_to(site).as_posix()
+        if rel.startswith(("assets", "search")):
+            continue
+        pages.append("" if rel == "." else rel + "/")
+    return pages
+
+
+@pytest.fixture(scope="module")
+def served(site_build):
+    with serve(site_build.root) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def open_page(browser, url: str, scheme: str = "light", viewport=DESKTOP, reduced_motion=False):
+    context = browser.new_context(viewport=viewport, color_scheme=scheme,
+                                  reduced_motion="reduce" if reduced_motion else "no-preference")
+    page = context.new_page()
+    recorder = PageRecorder(page, url.split("/", 3)[0] + "//" + url.split("/", 3)[2])
+    page.goto(url, wait_until="networkidle")
+    page.evaluate("document.fonts.ready")
+    return context, page, recorder
+
+
+def visible_text(page) -> str:
+    return page.evaluate("document.body.innerText")
+
+
+def assert_math_rendered(page, where: str):
+    leftover = page.evaluate("document.querySelectorAll('.arithmatex').length")
+    assert leftover == 0, f"{where}: {leftover} formulas were not typeset"
+    raw = RAW_TEX.findall(visible_text(page))
+    assert not raw, f"{where}: raw TeX visible to the reader: {raw[:5]}"
+    # The formulas are drawn in KaTeX's own fonts, served by the site itself.
+    if page.evaluate("document.querySelectorAll('.katex').length"):
+        assert page.evaluate("document.fonts.check('16px KaTeX_Main')"), f"{where}: KaTeX_Main not loaded"
+
+
+def test_every_page_stays_on_the_site_and_renders_its_math(site_build, served, browser):
+    pages = site_pages(site_build.root)
+    assert len(pages) >= 4
+    formulas = 0
+    for path in pages:
+        for scheme in ("light", "dark"):
+            context, page, rec = open_page(browser, served + path, scheme)
+            where = f"/{path} ({scheme})"
+            assert rec.foreign() == [], f"{where}: requests to other hosts: {rec.foreign()}"
+            assert rec.failed == [], f"{where}: failed requests: {rec.failed}"
+            assert rec.console_errors == [], f"{where}: console errors: {rec.console_errors}"
+            expected = "slate" if scheme == "dark" else "default"
+            assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
+            assert_math_rendered(page, where)
+            if scheme == "light":
+                formulas += page.evaluate("document.querySelectorAll('.katex').length")
+            context.close()
+    assert formulas >= 20, f"only {formulas} formulas in the whole site"
+
+
+def test_math_survives_instant_navigation(site_build, served, browser):
+    context, page, rec = open_page(browser, served)
+    link = page.locator("a[href*='chapters/']").first
+    link.click()
+    page.wait_for_url(re.compile(r"chapters/"))
+    page.wait_for_load_state("networkidle")
+    # Instant navigation swapped the content without a full page load.
+    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
+    assert page.evaluate("document.querySelectorAll('.katex').length") > 10
+    assert_math_rendered(page, "chapter after instant navigation")
+    assert rec.foreign() == [] and rec.console_errors == []
+    context.close()
+
+
+def article_url(site_build, served) -> str:
+    pages = {p for e in site_build.manifest["scenes"] for p in e["pages"]}
+    assert pages, "no page embeds a scene"
+    return served + sorted(pages)[0]
+
+
+def test_videos_load_nothing_until_played_then_play_with_captions(site_build, served, browser):
+    context, page, rec = open_page(browser, article_url(site_build, served))
+    videos = page.locator("video")
+    count = videos.count()
+    assert count >= 1
+    assert not [u for u in rec.requests if u.endswith(".mp4")], "video bytes fetched before play"
+    for i in range(count):
+        v = videos.nth(i)
+        facts = v.evaluate("""v => ({
+            preload: v.getAttribute('preload'), autoplay: v.autoplay, poster: v.poster,
+            playable: v.canPlayType(v.querySelector('source').type + '; codecs="avc1.640028"'),
+            trackMode: v.textTracks[0] && v.textTracks[0].mode,
+            trackKind: v.querySelector('track').kind,
+            trackState: v.querySelector('track').readyState,
+            cues: v.textTracks[0] && v.textTracks[0].cues ? v.textTracks[0].cues.length : 0})""")
+        assert facts["preload"] == "none" and not facts["autoplay"]
+        assert facts["playable"] == "probably"
+        assert facts["trackKind"] == "captions" and facts["trackMode"] == "showing"
+        assert facts["poster"] in rec.bytes_by_url and rec.bytes_by_url[facts["poster"]] > 1000
+    # The captions are real WebVTT, loaded by the browser.
+    page.wait_for_function("[...document.querySelectorAll('video track')].every(t => t.readyState === 2)")
+    cues = page.evaluate("[...document.querySelectorAll('video')].map(v => v.textTracks[0].cues.length)")
+    assert all(c >= 3 for c in cues), f"too few captions: {cues}"
+    # Pressing play advances the playhead.
+    first = videos.first
+    first.scroll_into_view_if_needed()
+    first.evaluate("v => v.play()")
+    page.wait_for_function("document.querySelector('video').currentTime > 0.5", timeout=20000)
+    assert [u for u in rec.requests if u.endswith(".mp4")]
+    assert rec.failed == [] and rec.console_errors == []
+    context.close()
+
+
+def test_nothing_moves_by_itself_with_reduced_motion(site_build, served, browser):
+    context, page, _ = open_page(browser, article_url(site_build, served), reduced_motion=True)
+    page.wait_for_timeout(1500)
+    states = page.evaluate("[...document.querySelectorAll('video')].map(v => [v.paused, v.currentTime])")
+    assert states and all(paused and t == 0 for paused, t in states)
+    running = page.evaluate("document.getAnimations().filter(a => a.playState === 'running').length")
+    assert running == 0
+    context.close()
+
+
+def test_no_serious_accessibility_violations_and_every_image_described(site_build, served, browser):
+    axe = Axe()
+    for path in site_pages(site_build.root):
+        for scheme in ("light", "dark"):
+            context, page, _ = open_page(browser, served + path, scheme)
+            results = axe.run(page)
+            serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+                       for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+            assert serious == [], f"/{path} ({scheme}): {serious}"
+            no_alt = page.evaluate("[...document.images].filter(i => !i.alt && i.getAttribute('role') !== 'presentation').map(i => i.src)")
+            assert no_alt == [], f"/{path}: images without alt text: {no_alt}"
+            context.close()
+
+
+def test_video_controls_and_transcripts_are_reachable_by_keyboard(site_build, served, browser):
+    context, page, _ = open_page(browser, article_url(site_build, served))
+    wanted = page.evaluate("document.querySelectorAll('video').length")
+    reached = {"VIDEO": set(), "SUMMARY": set()}
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        tag, key = page.evaluate("""() => { const e = document.activeElement;
+            const s = e.closest('.scene'); return [e.tagName, s ? s.id : null]; }""")
+        if tag in reached and key:
+            reached[tag].add(key)
+        if all(len(v) == wanted for v in reached.values()):
+            break
+    assert len(reached["VIDEO"]) == wanted, reached
+    assert len(reached["SUMMARY"]) == wanted, reached
+    # The transcript opens from the keyboard.
+    summary = page.locator("details.transcript summary").first
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert page.locator("details.transcript").first.evaluate("d => d.open")
+    context.close()
+
+
+def test_the_article_first_load_is_light(site_build, served, browser):
+    url = article_url(site_build, served)
+    context, page, rec = open_page(browser, url)
+    page.wait_for_timeout(500)
+    total = sum(rec.bytes_by_url.values())
+    OUTPUT.mkdir(exist_ok=True)
+    (OUTPUT / "page-weight.json").write_text(json.dumps(
+        {"url": url, "kib": round(total / 1024, 1),
+         "by_url": dict(sorted(rec.bytes_by_url.items(), key=lambda kv: -kv[1]))}, indent=1))
+    assert total / 1024 < FIRST_LOAD_LIMIT_KIB, (
+        f"first load {total / 1024:.0f} KiB; see test-output/page-weight.json")
+    context.close()
+
+
+def test_screenshots_of_every_page_in_both_palettes_and_widths(site_build, served, browser):
+    shots = OUTPUT / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    taken = 0
+    for path in site_pages(site_build.root):
+        name = path.strip("/").replace("/", "-") or "home"
+        for scheme in ("light", "dark"):
+            for label, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+                context, page, _ = open_page(browser, served + path, scheme, viewport)
+                width = page.evaluate("document.documentElement.scrollWidth")
+                assert width <= viewport["width"], f"/{path} scrolls sideways at {label} width: {width}px"
+                page.screenshot(path=shots / f"{name}-{scheme}-{label}.png", full_page=True)
+                taken += 1
+                context.close()
+    assert taken >= 16
+
+
+def test_lecturers_page_lists_every_video_with_downloads(site_build, served, browser):
+    context, page, rec = open_page(browser, served + "videos/")
+    for entry in site_build.manifest["scenes"]:
+        block = page.locator(f"#lecture-{entry['name']}")
+        assert block.count() == 1, f"{entry['name']} missing from the lecturers' page"
+        text = block.inner_text()
+        assert entry["title"] in text and f"{entry['width']}×{entry['height']}" in text
+        hrefs = block.locator("a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+        for suffix in (".mp4", ".vtt", ".srt", ".webp"):
+            assert any(h.endswith(entry["name"] + suffix) for h in hrefs), (entry["name"], suffix)
+    kit_link = page.locator("a[href$='lecture-kit.zip']")
+    assert kit_link.count() == 1
+    with page.expect_download() as download:
+        kit_link.click()
+    kit = zipfile.ZipFile(download.value.path())
+    names = set(kit.namelist())
+    readme = kit.read("lecture-kit/README.txt").decode()
+    for entry in site_build.manifest["scenes"]:
+        for suffix in (".mp4", ".vtt", ".srt", ".webp"):
+            assert f"lecture-kit/{entry['name']}{suffix}" in names
+        assert entry["title"] in readme
+        assert kit.read(f"lecture-kit/{entry['name']}.mp4") == (site_build.root / entry["video"]).read_bytes()
+    assert "CC BY 4.0" in readme
+    assert rec.foreign() == []
+    context.close()
