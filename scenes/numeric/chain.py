@@ -1,0 +1,103 @@
+"""The article's example: a chain of scalar sigmoid neurons, forward and backward.
+
+    x -> z1 = w1 x + b1 -> a1 = sigma(z1) -> z2 = w2 a1 + b2 -> ... -> a_n = y_hat -> L
+
+with the squared-error loss L = (y_hat - y)^2 / 2. Layers are numbered from 1; a_0 = x.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .activations import SIGMOID_PRIME_PEAK, sigmoid, sigmoid_prime
+
+
+@dataclass(frozen=True)
+class Chain:
+    """A concrete chain: input, target, one weight and one bias per layer."""
+
+    x: float
+    y: float
+    weights: tuple[float, ...]
+    biases: tuple[float, ...]
+
+    def __post_init__(self):
+        if len(self.weights) != len(self.biases) or not self.weights:
+            raise ValueError("a chain needs as many biases as weights, and at least one layer")
+
+    @property
+    def depth(self) -> int:
+        return len(self.weights)
+
+
+@dataclass(frozen=True)
+class Pass:
+    """Everything the forward and backward pass compute, layer by layer (index 0 = layer 1)."""
+
+    z: tuple[float, ...]            # pre-activations z_k
+    a: tuple[float, ...]            # activations a_k = sigma(z_k); a[-1] = y_hat
+    loss: float
+    dL_dyhat: float                 # dL/da_n = y_hat - y
+    sigma_prime: tuple[float, ...]  # sigma'(z_k)
+    dL_dz: tuple[float, ...]        # the gradient arriving at layer k's pre-activation
+    dL_dw: tuple[float, ...]        # dL/dw_k = dL/dz_k * a_{k-1}
+    dL_db: tuple[float, ...]        # dL/db_k = dL/dz_k
+
+    @property
+    def y_hat(self) -> float:
+        return self.a[-1]
+
+    def shrink(self) -> tuple[float, ...]:
+        """|dL/dz_k| relative to |dL/dy_hat|: how much of the output's gradient reaches layer k."""
+        return tuple(abs(g / self.dL_dyhat) for g in self.dL_dz)
+
+
+def run(chain: Chain) -> Pass:
+    """Forward pass, loss and backward pass by the chain rule."""
+    z, a = [], []
+    prev = chain.x
+    for w, b in zip(chain.weights, chain.biases):
+        z.append(w * prev + b)
+        a.append(sigmoid(z[-1]))
+        prev = a[-1]
+    y_hat = a[-1]
+    loss = 0.5 * (y_hat - chain.y) ** 2
+    dL_dyhat = y_hat - chain.y
+    sp = [sigmoid_prime(v) for v in z]
+
+    # Walk backward: dL/dz_n = dL/da_n sigma'(z_n); dL/dz_{k} = dL/dz_{k+1} w_{k+1} sigma'(z_k).
+    n = chain.depth
+    dz = [0.0] * n
+    dz[n - 1] = dL_dyhat * sp[n - 1]
+    for k in range(n - 2, -1, -1):
+        dz[k] = dz[k + 1] * chain.weights[k + 1] * sp[k]
+    inputs = (chain.x, *a[:-1])
+    dw = [g * inp for g, inp in zip(dz, inputs)]
+    return Pass(tuple(z), tuple(a), loss, dL_dyhat, tuple(sp), tuple(dz), tuple(dw), tuple(dz))
+
+
+def loss_at(chain: Chain) -> float:
+    """The loss alone: what finite differences perturb."""
+    return run(chain).loss
+
+
+def bound_per_layer(weight_magnitude: float = 1.0) -> float:
+    """The largest factor one sigmoid layer can multiply the gradient by: |w| * max sigma'."""
+    return weight_magnitude * SIGMOID_PRIME_PEAK
+
+
+def bound_sequence(layers: int, weight_magnitude: float = 1.0) -> tuple[float, ...]:
+    """The draft's bound 1, 0.25, 0.0625, ... after 0..layers sigmoid layers backward."""
+    return tuple(bound_per_layer(weight_magnitude) ** k for k in range(layers + 1))
+
+
+# The article's worked example: three layers, weights around 1.
+EXAMPLE = Chain(x=1.0, y=1.0, weights=(0.9, 1.1, 1.0), biases=(0.1, -0.2, 0.3))
+
+
+def balanced_chain(depth: int, weight: float) -> Chain:
+    """A chain whose every pre-activation is exactly 0 (sigma' at its peak 0.25).
+
+    With x = 1/2 and b = -w/2, each z = w/2 - w/2 = 0 and each a = 1/2, so every layer
+    multiplies the gradient by exactly w / 4: it vanishes for |w| < 4 and explodes for |w| > 4.
+    """
+    return Chain(x=0.5, y=1.0, weights=(weight,) * depth, biases=(-weight / 2,) * depth)

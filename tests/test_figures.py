@@ -1,0 +1,125 @@
+"""The matplotlib figures: each one draws, the renderer's SVG files are byte-stable and carry no
+date or software metadata, and every number a figure prints is the core's."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import figures
+import style
+from numeric import weight_updates
+from numeric.activations import SIGMOID_PRIME_PEAK, significant_band
+
+ROOT = Path(__file__).resolve().parent.parent
+RENDERER = ROOT / "scripts" / "render_figures.py"
+
+
+def render_all(outdir: Path, *names: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(RENDERER), str(outdir), *names], cwd=ROOT,
+                          env={**os.environ, "MPLBACKEND": "agg"}, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> tuple[Path, Path]:
+    """Two independent runs of the renderer, in separate processes."""
+    a, b = tmp_path_factory.mktemp("figures-a"), tmp_path_factory.mktemp("figures-b")
+    for out in (a, b):
+        proc = render_all(out)
+        assert proc.returncode == 0, proc.stderr
+    return a, b
+
+
+def test_registry_names_are_kebab_case():
+    assert len(figures.FIGURES) >= 3
+    for name in figures.FIGURES:
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name), name
+    with pytest.raises(ValueError):
+        figures.figure("Not_Kebab")
+
+
+@pytest.mark.parametrize("name", sorted(figures.FIGURES))
+def test_each_figure_draws(name):
+    import matplotlib.pyplot as plt
+
+    with plt.style.context(str(ROOT / "scenes" / "article.mplstyle")):
+        fig = figures.FIGURES[name]()
+    try:
+        assert fig.axes, name
+        assert fig.get_facecolor()[:3] == pytest.approx(tuple(int(style.BACKGROUND[i:i + 2], 16) / 255
+                                                               for i in (1, 3, 5)))
+    finally:
+        plt.close(fig)
+
+
+def test_renderer_writes_every_figure(rendered):
+    a, _ = rendered
+    assert sorted(p.stem for p in a.glob("*.svg")) == sorted(figures.FIGURES)
+    assert not list(a.glob("*.part"))
+
+
+def test_two_runs_give_identical_bytes(rendered):
+    a, b = rendered
+    for name in figures.FIGURES:
+        assert (a / f"{name}.svg").read_bytes() == (b / f"{name}.svg").read_bytes(), name
+
+
+def test_svg_has_no_date_software_or_external_reference(rendered):
+    a, _ = rendered
+    for path in a.glob("*.svg"):
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith("<?xml") and "<svg" in text
+        assert "<dc:date>" not in text and not re.search(r"\b20\d\d-\d\d-\d\d", text), path.name
+        assert "Matplotlib v" not in text and "matplotlib.org" not in text, path.name
+        # No fonts, images or styles fetched from elsewhere (the xmlns URIs are names, not requests).
+        hrefs = re.findall(r'(?:xlink:)?href="([^"#][^"]*)"', text)
+        assert not hrefs, (path.name, hrefs[:3])
+        assert "<text" not in text, "text is drawn as paths, needing no font on the reader's side"
+
+
+def test_subset_and_unknown_names(tmp_path):
+    proc = render_all(tmp_path, "sigmoid-and-derivative")
+    assert proc.returncode == 0, proc.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["sigmoid-and-derivative.svg"]
+    proc = render_all(tmp_path / "x", "no-such-figure")
+    assert proc.returncode == 2 and "no-such-figure" in proc.stderr
+
+
+# ---------------------------------------------------------------- the numbers figures print
+
+
+def test_sigmoid_figure_labels_are_the_core():
+    lo, hi = significant_band()
+    label = figures.band_label()
+    assert f"{lo:.1f}" in label and f"{hi:.1f}" in label
+    assert f"{SIGMOID_PRIME_PEAK:g}" in figures.peak_label() == "peak 0.25 at $x = 0$"
+
+
+def test_boundary_titles_are_the_trained_models():
+    X, y, linear, network = figures.boundary_models()
+    lin, net = figures.boundary_titles()
+    assert f"{round(100 * np.mean(linear.predict(X) == y))}%" in lin
+    assert f"{round(100 * np.mean(network.predict(X) == y))}%" in net
+    assert network.accuracy(X, y) > linear.accuracy(X, y)
+    # The straight model really is straight: no hidden layer.
+    assert len(linear.layers) == 1
+
+
+def test_quadrant_figure_updates_are_minus_lr_delta_x():
+    for kind in weight_updates.KINDS:
+        prob = weight_updates.problem(kind)
+        U = figures.start_updates(kind)
+        z = prob.X @ weight_updates.START
+        from numeric.activations import sigmoid, sigmoid_prime
+
+        delta = (sigmoid(z) - prob.Y) * sigmoid_prime(z)
+        np.testing.assert_allclose(U, -weight_updates.LEARNING_RATE * delta[:, None] * prob.X, rtol=1e-12)
+    assert figures.start_updates_same_sign("positive") == 1.0
+    assert figures.same_sign_label("positive") == "updates from $w_0$: 100% same-sign"
+    # The direction to w* lies in a forbidden quadrant for the positive inputs.
+    assert not weight_updates.same_sign(weight_updates.TEACHER - weight_updates.START)
