@@ -1,0 +1,321 @@
+"""A sigmoid layer bends the plane: two moons, a grid, and a trained 2-2-1 sigmoid network.
+
+The grid and the data go through the network's real maps, point by point: the affine step
+z = W1 x + b1 (grid lines stay straight), then the sigmoid a = sigma(z) (tilted lines bend, the
+plane is squashed into the unit square). There one straight line separates the classes; pulled
+back through the two steps it is the curved decision boundary.
+
+Every number on screen comes from `numeric.training` through the module-level functions below
+(`accuracy_text`, `stretch_text`, `zoom_text`, `architecture_text`, `threshold_tex`), which the
+tests compare with an independent recomputation.
+"""
+from __future__ import annotations
+
+import numpy as np
+from manim import (
+    DOWN,
+    UP,
+    Create,
+    DashedVMobject,
+    Dot,
+    FadeIn,
+    FadeOut,
+    MathTex,
+    Polygon,
+    Scene,
+    Text,
+    Transform,
+    VGroup,
+    VMobject,
+    config,
+)
+
+import style
+from numeric.activations import sigmoid
+from numeric.training import example
+
+X, Y, NET = example()
+LAYER = NET.hidden_layers[0]
+
+# The input box the grid covers, in data coordinates, and the grid's spacing.
+BOX = (-3.0, 3.0, -2.0, 2.0)
+GRID_STEP = 0.5
+SAMPLES = 700                 # points per grid line: enough to draw the sigmoid's bends smoothly
+
+# Where the plane is drawn: below the heading, across the frame.
+CENTRE = np.array([0.0, -0.45, 0.0])
+AREA_WIDTH, AREA_HEIGHT = 13.4, 6.4
+SQUARE_SIDE = 6.0             # the unit square (the sigmoid's image) on screen
+
+# Captions end this much before the next beat, so that frame rounding never makes two overlap.
+CAPTION_GAP = 0.1
+
+
+# ---- the numbers on screen, as text --------------------------------------------------------
+
+def architecture_text() -> str:
+    """The layer widths, input to output: '2 → 2 → 1'."""
+    widths = [NET.layers[0].W.shape[1]] + [layer.W.shape[0] for layer in NET.layers]
+    return " → ".join(str(w) for w in widths)
+
+
+def accuracy_text() -> str:
+    """The trained network's accuracy on its data, as a whole percentage."""
+    return f"{100 * NET.accuracy(X, Y):.0f} %"
+
+
+def stretch_factors() -> tuple[float, float]:
+    """W1's singular values: how much the affine step stretches the plane, most and least."""
+    s = np.linalg.svd(LAYER.W, compute_uv=False)
+    return float(s[0]), float(s[1])
+
+
+def stretch_text() -> tuple[str, str]:
+    big, small = stretch_factors()
+    return f"{big:.1f}", f"{small:.1f}"
+
+
+def zoom_factor() -> float:
+    """How far the view zooms out between the input plane and the affine step's plane."""
+    return VIEWS["input"].scale / VIEWS["affine"].scale
+
+
+def zoom_text() -> str:
+    return f"{zoom_factor():.1f}"
+
+
+def threshold_tex() -> str:
+    """The boundary's label: the output probability on it, sigma(0)."""
+    return rf"p = {sigmoid(0.0):.1f}"
+
+
+# ---- data coordinates -> scene coordinates, one view per stage -------------------------------
+
+class View:
+    """A uniform scale and a shift: data point (u, v) -> scene point CENTRE + scale (p - middle)."""
+
+    def __init__(self, middle, scale: float):
+        self.middle = np.asarray(middle, dtype=float)
+        self.scale = float(scale)
+
+    def __call__(self, P) -> np.ndarray:
+        P = np.atleast_2d(np.asarray(P, dtype=float))
+        xy = (P - self.middle) * self.scale
+        return np.c_[xy, np.zeros(len(xy))] + CENTRE
+
+
+def fit(lo, hi, width: float, height: float) -> View:
+    lo, hi = np.asarray(lo, float), np.asarray(hi, float)
+    return View((lo + hi) / 2, min(width / (hi[0] - lo[0]), height / (hi[1] - lo[1])))
+
+
+def _views() -> dict[str, View]:
+    xmin, xmax, ymin, ymax = BOX
+    Z = LAYER.affine(X)
+    return {
+        "input": fit((xmin, ymin), (xmax, ymax), AREA_WIDTH, AREA_HEIGHT),
+        # The affine step's plane is framed on the data (the grid runs off the frame).
+        "affine": fit(Z.min(axis=0), Z.max(axis=0), AREA_WIDTH, AREA_HEIGHT),
+        "sigmoid": View((0.5, 0.5), SQUARE_SIDE),
+    }
+
+
+VIEWS = _views()
+KINDS = ("input", "affine", "sigmoid")
+
+
+# ---- the things that move, at every stage ---------------------------------------------------
+
+def grid_samples() -> list[np.ndarray]:
+    """The grid's lines in input coordinates, SAMPLES points each: vertical lines, then horizontal."""
+    xmin, xmax, ymin, ymax = BOX
+    xs = np.arange(xmin, xmax + 1e-9, GRID_STEP)
+    ys = np.arange(ymin, ymax + 1e-9, GRID_STEP)
+    t_y, t_x = np.linspace(ymin, ymax, SAMPLES), np.linspace(xmin, xmax, SAMPLES)
+    return [np.c_[np.full(SAMPLES, x), t_y] for x in xs] + [np.c_[t_x, np.full(SAMPLES, y)] for y in ys]
+
+
+def staged(P) -> dict[str, np.ndarray]:
+    """Points at each stage of the forward pass, in scene coordinates."""
+    stages = NET.stages(P)
+    return {kind: VIEWS[kind](s.points) for kind, s in zip(KINDS, stages)}
+
+
+def polyline(points, color, width: float, opacity: float = 1.0) -> VMobject:
+    line = VMobject(stroke_color=color, stroke_width=width, stroke_opacity=opacity)
+    line.set_points_as_corners(points)
+    return line
+
+
+def grid_at(kind: str) -> VGroup:
+    lines = VGroup()
+    for samples in grid_samples():
+        on_axis = np.any(np.all(np.isclose(samples, 0.0), axis=0))
+        color, width = (style.MUTED, 4) if on_axis else (style.GRID, 2)
+        lines.add(polyline(staged(samples)[kind], color, width, 1.0 if on_axis else 0.7))
+    return lines
+
+
+def dots_at(kind: str) -> VGroup:
+    colours = (style.CLASS_A, style.CLASS_B)
+    return VGroup(*(Dot(p, radius=0.085, color=colours[int(c)]).set_z_index(3)
+                    for p, c in zip(staged(X)[kind], Y)))
+
+
+def boundary_at(kind: str) -> VMobject:
+    """The decision boundary inside BOX, carried to the given stage (a straight line at 'sigmoid')."""
+    return polyline(staged(NET.decision_boundary(BOX))[kind], style.BOUNDARY, 7).set_z_index(4)
+
+
+def z_axes() -> dict[str, VGroup]:
+    """The affine plane's coordinate axes, z1 = 0 and z2 = 0, at the 'affine' and 'sigmoid' stages.
+
+    The sigmoid acts on each coordinate alone, so these axis-parallel lines stay straight.
+    """
+    t = np.linspace(-60.0, 60.0, SAMPLES)
+    lines = [np.c_[t, np.zeros_like(t)], np.c_[np.zeros_like(t), t]]
+    out = {}
+    for kind in ("affine", "sigmoid"):
+        group = VGroup()
+        for Z in lines:
+            P = Z if kind == "affine" else sigmoid(Z)
+            group.add(DashedVMobject(polyline(VIEWS[kind](P), style.TEXT, 4), num_dashes=60))
+        out[kind] = group.set_z_index(2)
+    return out
+
+
+def unit_square() -> Polygon:
+    corners = VIEWS["sigmoid"](np.array([[0, 0], [1, 0], [1, 1], [0, 1]]))
+    return Polygon(*corners, color=style.TEXT, stroke_width=4)
+
+
+# ---- words ---------------------------------------------------------------------------------
+
+def words(s: str, size: int = style.BODY_SIZE, color: str = style.TEXT) -> Text:
+    return Text(s, font=style.FONT, font_size=size, color=color)
+
+
+def tex(s: str, size: int = style.TITLE_SIZE, color: str = style.TEXT) -> MathTex:
+    return MathTex(s, font_size=size, color=color)
+
+
+def heading(*parts) -> VGroup:
+    """A line of words and formulas at the top of the frame."""
+    row = VGroup(*parts).arrange(buff=0.3)
+    return row.move_to([0, config.frame_height / 2 - 0.5, 0]).set_z_index(6)
+
+
+class SigmoidBendsThePlane(Scene):
+    """A sigmoid layer bends the plane
+
+    Two interleaved moons that no straight line separates, and a 2-2-1 sigmoid network trained
+    on them. The grid and the data pass through its affine step (straight lines stay straight)
+    and its sigmoid (tilted lines bend, the plane is squashed into the unit square, never folded
+    or torn). There a straight line separates the classes; pulled back, it is the curved
+    decision boundary.
+    """
+
+    def beat(self, *animations, caption: str, run_time: float = 2.0, hold: float = 1.0):
+        """One animation with its caption on screen for the animation and the hold after it."""
+        self.play(*animations, run_time=run_time, subcaption=caption,
+                  subcaption_duration=run_time + hold - CAPTION_GAP)
+        if hold:
+            self.wait(hold)
+
+    def say(self, caption: str, duration: float):
+        """A caption over a still frame."""
+        self.add_subcaption(caption, duration=duration - CAPTION_GAP)
+        self.wait(duration)
+
+    def construct(self):
+        self.camera.background_color = style.BACKGROUND
+
+        # Show the data in the input plane.
+        grid, dots = grid_at("input"), dots_at("input")
+        title = heading(words("Two moons: no straight line splits them"))
+        self.beat(Create(grid, lag_ratio=0.05), FadeIn(dots), FadeIn(title),
+                  caption="Two classes, in two interleaved moons. No straight line separates them.",
+                  run_time=2.5, hold=1.5)
+
+        # Show the network that learned them.
+        net_title = heading(words(f"Sigmoid network {architecture_text()}:"),
+                            words(f"{accuracy_text()} correct", color=style.ACTIVATION))
+        self.beat(Transform(title, net_title),
+                  caption=f"A sigmoid network, {architecture_text()}, learned to separate them: "
+                          f"{accuracy_text()} correct.",
+                  run_time=1.0, hold=2.0)
+        self.say("Follow the grid and the data through its hidden layer.", 2.0)
+
+        # Show the affine step: straight lines stay straight.
+        big, small = stretch_text()
+        affine_title = heading(words("Affine step"), tex(r"z = W_1 x + b_1", color=style.PRE_ACTIVATION))
+        self.beat(Transform(title, affine_title), Transform(grid, grid_at("affine")),
+                  Transform(dots, dots_at("affine")),
+                  caption="First the affine step, z = W1 x + b1: it turns, stretches, "
+                          "shears and shifts the plane.",
+                  run_time=3.5, hold=1.0)
+        stretch = words(f"stretched {big}× one way, {small}× the other", size=style.LABEL_SIZE,
+                        color=style.MUTED)
+        zoom = words(f"(view zoomed out {zoom_text()}×)", size=style.LABEL_SIZE, color=style.MUTED)
+        VGroup(stretch, zoom).arrange(DOWN, buff=0.2).to_edge(DOWN, buff=0.4).set_z_index(6)
+        self.beat(FadeIn(zoom), FadeIn(stretch),
+                  caption=f"It stretches the plane {big} times one way and {small} times the "
+                          "other. Grid lines stay straight and parallel.",
+                  run_time=1.0, hold=3.0)
+
+        # Show the sigmoid: tilted lines bend, axis-parallel lines stay straight.
+        axes = z_axes()
+        self.beat(Create(axes["affine"]),
+                  caption="Mark the axes of this plane, z1 = 0 and z2 = 0.",
+                  run_time=1.0, hold=1.0)
+        sigmoid_title = heading(words("Sigmoid"), tex(r"a = \sigma(z)", color=style.ACTIVATION))
+        square = unit_square()
+        self.beat(Transform(title, sigmoid_title), FadeOut(zoom), FadeOut(stretch),
+                  Transform(grid, grid_at("sigmoid")), Transform(dots, dots_at("sigmoid")),
+                  Transform(axes["affine"], axes["sigmoid"]), FadeIn(square),
+                  caption="Then the sigmoid squashes each coordinate into the interval from 0 to 1.",
+                  run_time=4.0, hold=1.0)
+        self.say("The plane lands in the unit square. Tilted grid lines bend; the axes stay "
+                 "straight, because the sigmoid acts on each coordinate alone.", 4.0)
+        self.say("Bent and squashed, never folded or torn: W1 is invertible, so every point "
+                 "keeps a place of its own.", 4.0)
+
+        # Show the straight line that separates the classes in the hidden plane.
+        line = boundary_at("sigmoid")
+        line_title = heading(words("Here a straight line separates them"))
+        self.beat(FadeOut(axes["affine"]), Transform(title, line_title), Create(line),
+                  caption="In this hidden plane one straight line separates the two classes.",
+                  run_time=2.0, hold=2.0)
+
+        # Show the line pulled back: through the inverse sigmoid, then the inverse affine step.
+        back_title = heading(words("Pulled back to the input plane"))
+        self.beat(Transform(title, back_title), FadeOut(square),
+                  Transform(grid, grid_at("affine")), Transform(dots, dots_at("affine")),
+                  Transform(line, boundary_at("affine")),
+                  caption="Pull that line back: undo the sigmoid...",
+                  run_time=3.0, hold=0.5)
+        self.beat(Transform(grid, grid_at("input")), Transform(dots, dots_at("input")),
+                  Transform(line, boundary_at("input")),
+                  caption="...then undo the affine step.",
+                  run_time=3.0, hold=1.0)
+
+        # Show the curved boundary, the poster frame.
+        final_title = heading(words("Pulled back:"),
+                              words("a curved boundary", color=style.BOUNDARY))
+        label = tex(threshold_tex(), size=style.BODY_SIZE, color=style.BOUNDARY)
+        label.move_to(label_spot()).set_z_index(6)
+        self.beat(Transform(title, final_title), FadeIn(label),
+                  caption="The straight line becomes the curved decision boundary: "
+                          "the bending is what lets the network separate the moons.",
+                  run_time=1.5, hold=3.5)
+
+
+LABEL_HEIGHT = 1.5   # the boundary's label sits beside it at this input-plane height
+
+
+def label_spot() -> np.ndarray:
+    """Where the boundary's label sits: right of the curve's upper arm, above the data."""
+    B = NET.decision_boundary(BOX)
+    upper = B[B[:, 0] > 0]
+    point = upper[np.argmin(np.abs(upper[:, 1] - LABEL_HEIGHT))]
+    return VIEWS["input"](point)[0] + np.array([1.0, -0.1, 0.0])

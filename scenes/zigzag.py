@@ -1,0 +1,352 @@
+"""Flaw #2: positive inputs force every update into two quadrants, so SGD zig-zags.
+
+Two panels show one sigmoid neuron's weight plane (w1, w2): on the left its inputs come from
+sigmoids (all positive), on the right from tanh (centred on zero). Each panel holds its own
+problem's loss contours, the teacher's weights w* (the minimum) and an SGD path from the same
+start, computed step by step by `numeric.weight_updates`.
+
+Every number on screen comes from `numeric.weight_updates` through the module-level functions
+below (`vector_tex`, `steps_text`, `ratio_text`, `same_sign_text`, `tolerance_text`), which the
+tests compare with an independent recomputation.
+"""
+from __future__ import annotations
+
+import contourpy
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Create,
+    DashedLine,
+    Dot,
+    FadeIn,
+    FadeOut,
+    Line,
+    MathTex,
+    Polygon,
+    Rectangle,
+    Scene,
+    Star,
+    Text,
+    Transform,
+    UpdateFromAlphaFunc,
+    ValueTracker,
+    VGroup,
+    VMobject,
+    Write,
+    config,
+    linear,
+)
+
+import style
+from numeric.weight_updates import (
+    KINDS,
+    LEARNING_RATE,
+    START,
+    TEACHER,
+    TOLERANCE,
+    both_paths,
+    problem,
+    step_ratio,
+)
+
+PATHS = both_paths()
+
+# The window of the weight plane each panel shows, and where the panels sit.
+W1_RANGE = (-1.75, 3.25)
+W2_RANGE = (-2.75, 2.25)
+PANEL_SIDE = 4.5
+PANEL_CENTRES = {"positive": np.array([-3.55, -0.05, 0.0]), "zero_centred": np.array([3.55, -0.05, 0.0])}
+CONTOUR_LEVELS = np.geomspace(3e-4, 0.12, 9)
+SECONDS_PER_STEP = 0.1
+QUADRANT_SIZE = 0.6           # side of the shaded allowed-quadrant squares, scene units
+
+# Captions end this much before the next beat, so that frame rounding never makes two overlap.
+CAPTION_GAP = 0.1
+
+
+# ---- the numbers on screen, as text --------------------------------------------------------
+
+def num(v: float) -> str:
+    """A parameter as given: whole numbers without decimals, others to one decimal place."""
+    return f"{v:.0f}" if float(v).is_integer() else f"{v:.1f}"
+
+
+def vector_tex(v) -> str:
+    """A weight vector as TeX: (2, -2)."""
+    return r"\left(" + r",\,".join(num(c) for c in v) + r"\right)"
+
+
+def steps_text(kind: str) -> int:
+    return PATHS[kind].steps
+
+
+def ratio_text() -> str:
+    return f"{step_ratio():.1f}"
+
+
+def same_sign_text(kind: str) -> str:
+    return f"{100 * PATHS[kind].same_sign_fraction:.0f} %"
+
+
+def tolerance_text() -> str:
+    return num(TOLERANCE)
+
+
+def learning_rate_text() -> str:
+    return num(LEARNING_RATE)
+
+
+# ---- weight plane -> scene ------------------------------------------------------------------
+
+def scale() -> float:
+    return PANEL_SIDE / max(W1_RANGE[1] - W1_RANGE[0], W2_RANGE[1] - W2_RANGE[0])
+
+
+def to_scene(kind: str, W) -> np.ndarray:
+    """Weight-plane points (rows) -> scene points in the given panel."""
+    W = np.atleast_2d(np.asarray(W, dtype=float))
+    middle = np.array([sum(W1_RANGE) / 2, sum(W2_RANGE) / 2])
+    xy = (W - middle) * scale()
+    return np.c_[xy, np.zeros(len(xy))] + PANEL_CENTRES[kind]
+
+
+def polyline(points, color, width: float, opacity: float = 1.0) -> VMobject:
+    line = VMobject(stroke_color=color, stroke_width=width, stroke_opacity=opacity)
+    line.set_points_as_corners(points)
+    return line
+
+
+def contours(kind: str) -> VGroup:
+    """Level lines of the problem's mean loss over the panel's window (contourpy on a fine grid)."""
+    prob = problem(kind)
+    w1 = np.linspace(*W1_RANGE, 241)
+    w2 = np.linspace(*W2_RANGE, 241)
+    G = np.stack(np.meshgrid(w1, w2), axis=-1)
+    L = prob.loss(G)
+    gen = contourpy.contour_generator(w1, w2, L)
+    group = VGroup()
+    for i, level in enumerate(CONTOUR_LEVELS):
+        opacity = 1.0 - 0.06 * i
+        for seg in gen.lines(level):
+            if len(seg) > 2:
+                group.add(polyline(to_scene(kind, seg), style.LOSS, 3, opacity))
+    return group
+
+
+def frame_of(kind: str) -> Rectangle:
+    box = Rectangle(width=PANEL_SIDE, height=PANEL_SIDE, color=style.MUTED, stroke_width=3)
+    return box.move_to(PANEL_CENTRES[kind])
+
+
+def axes_of(kind: str) -> VGroup:
+    """The lines w1 = 0 and w2 = 0 with their names."""
+    h = to_scene(kind, [[W1_RANGE[0], 0], [W1_RANGE[1], 0]])
+    v = to_scene(kind, [[0, W2_RANGE[0]], [0, W2_RANGE[1]]])
+    lines = VGroup(Line(h[0], h[1], color=style.GRID, stroke_width=2),
+                   Line(v[0], v[1], color=style.GRID, stroke_width=2))
+    w1 = MathTex("w_1", font_size=style.BODY_SIZE, color=style.MUTED).next_to(h[1], UP + LEFT, buff=0.1)
+    w2 = MathTex("w_2", font_size=style.BODY_SIZE, color=style.MUTED).next_to(v[1], DOWN + RIGHT, buff=0.1)
+    return VGroup(lines, w1, w2)
+
+
+def minimum_mark(kind: str) -> VGroup:
+    p = to_scene(kind, TEACHER)[0]
+    star = Star(n=5, outer_radius=0.17, color=style.TEXT, fill_opacity=1.0).move_to(p).set_z_index(5)
+    label = MathTex("w^*", font_size=style.BODY_SIZE, color=style.TEXT).next_to(star, DOWN + RIGHT, buff=0.02)
+    return VGroup(star, label.set_z_index(5))
+
+
+def start_mark(kind: str) -> VGroup:
+    p = to_scene(kind, START)[0]
+    dot = Dot(p, radius=0.09, color=style.TEXT).set_z_index(5)
+    label = MathTex("w_0", font_size=style.BODY_SIZE, color=style.TEXT).next_to(dot, UP + LEFT, buff=0.02)
+    return VGroup(dot, label.set_z_index(5))
+
+
+def quadrants_at(point) -> VGroup:
+    """The two quadrants a positive-input update can point into, from `point` (scene coordinates)."""
+    s = QUADRANT_SIZE
+    group = VGroup()
+    for sign in (1, -1):
+        corner = np.array([sign * s, sign * s, 0.0])
+        sq = Polygon(point, point + [corner[0], 0, 0], point + corner, point + [0, corner[1], 0],
+                     stroke_width=0, fill_color=style.GRADIENT, fill_opacity=0.35)
+        group.add(sq)
+    return group.set_z_index(2)
+
+
+def path_mobject(kind: str, k: float) -> VMobject:
+    """The path's first k steps (k may be fractional: the last step drawn partway)."""
+    W = PATHS[kind].weights
+    k = min(k, len(W) - 1)
+    whole = int(np.floor(k))
+    pts = list(W[: whole + 1])
+    if k > whole:
+        pts.append(W[whole] + (k - whole) * (W[whole + 1] - W[whole]))
+    if len(pts) < 2:
+        pts.append(pts[0])
+    return polyline(to_scene(kind, np.array(pts)), style.WEIGHT, 4).set_z_index(3)
+
+
+def head_position(kind: str, k: float) -> np.ndarray:
+    W = PATHS[kind].weights
+    k = min(k, len(W) - 1)
+    whole = int(np.floor(k))
+    p = W[whole] if k == whole else W[whole] + (k - whole) * (W[whole + 1] - W[whole])
+    return to_scene(kind, p)[0]
+
+
+# ---- words ---------------------------------------------------------------------------------
+
+def words(s: str, size: int = style.BODY_SIZE, color: str = style.TEXT) -> Text:
+    return Text(s, font=style.FONT, font_size=size, color=color)
+
+
+def heading(*parts) -> VGroup:
+    row = VGroup(*parts).arrange(buff=0.3)
+    return row.move_to([0, config.frame_height / 2 - 0.45, 0]).set_z_index(6)
+
+
+PANEL_TITLES = {"positive": ("sigmoid inputs", "x > 0"), "zero_centred": ("tanh inputs", r"\bar{x} = 0")}
+
+
+def counter(kind: str, n: int) -> Text:
+    """'n steps' under a panel."""
+    return words(f"{n} steps", style.BODY_SIZE).next_to(frame_of(kind), DOWN, buff=0.15)
+
+
+def panel_title(kind: str) -> VGroup:
+    name, cond = PANEL_TITLES[kind]
+    row = VGroup(words(name, style.LABEL_SIZE, style.INPUT),
+                 MathTex(cond, font_size=style.BODY_SIZE, color=style.INPUT)).arrange(buff=0.25)
+    return row.next_to(frame_of(kind), UP, buff=0.2)
+
+
+class PositiveInputsZigZag(Scene):
+    """Positive inputs make gradient descent zig-zag
+
+    One sigmoid neuron with two weights learns from a teacher with w* = (2, -2), by SGD with a
+    batch of one, from the same start twice. With inputs from sigmoids (all positive) every
+    update has both components of one sign and the path zig-zags; with zero-centred inputs
+    from tanh it heads more directly and needs far fewer steps.
+    """
+
+    def beat(self, *animations, caption: str, run_time: float = 2.0, hold: float = 1.0):
+        self.play(*animations, run_time=run_time, subcaption=caption,
+                  subcaption_duration=run_time + hold - CAPTION_GAP)
+        if hold:
+            self.wait(hold)
+
+    def say(self, caption: str, duration: float):
+        self.add_subcaption(caption, duration=duration - CAPTION_GAP)
+        self.wait(duration)
+
+    def construct(self):
+        self.camera.background_color = style.BACKGROUND
+
+        # Show the neuron and its teacher.
+        title = heading(MathTex(r"\hat y = \sigma(w_1 x_1 + w_2 x_2)", font_size=style.TITLE_SIZE,
+                                color=style.TEXT),
+                        words("teacher:", color=style.MUTED),
+                        MathTex(r"w^* = " + vector_tex(TEACHER), font_size=style.TITLE_SIZE,
+                                color=style.WEIGHT))
+        self.beat(Write(title),
+                  caption="One sigmoid neuron with two weights. A teacher neuron with "
+                          f"weights w* = {vector_tex_plain(TEACHER)} sets its targets.",
+                  run_time=2.0, hold=1.5)
+
+        # Show the two weight planes with their loss contours.
+        panels = {}
+        for kind in KINDS:
+            panels[kind] = VGroup(frame_of(kind), axes_of(kind), contours(kind),
+                                  minimum_mark(kind), start_mark(kind))
+        titles = {kind: panel_title(kind) for kind in KINDS}
+        self.beat(*(FadeIn(panels[k]) for k in KINDS), *(FadeIn(titles[k]) for k in KINDS),
+                  caption="Two versions of the problem. Left: the inputs come from sigmoids, so "
+                          "they are all positive. Right: from tanh, centred on zero.",
+                  run_time=2.0, hold=3.0)
+        self.say("Each panel shows its own loss contours. Both minima sit at w*; "
+                 "both runs start at the same w0.", 3.0)
+
+        # Show why positive inputs restrict the updates.
+        rule = heading(MathTex(r"\partial L / \partial w = (\hat y - y)\,\sigma'(z)\;x",
+                               font_size=style.TITLE_SIZE, color=style.GRADIENT))
+        self.beat(Transform(title, rule),
+                  caption="One example's gradient is a single number times the input x.",
+                  run_time=1.5, hold=1.5)
+        start_left = to_scene("positive", START)[0]
+        quads = quadrants_at(start_left)
+        wanted = DashedLine(start_left, to_scene("positive", TEACHER)[0], color=style.TEXT,
+                            stroke_width=4).set_z_index(4)
+        self.beat(FadeIn(quads),
+                  caption="With x positive, both components of every update share a sign: "
+                          "it points into the shaded quadrants only.",
+                  run_time=1.5, hold=2.5)
+        self.beat(Create(wanted),
+                  caption="But the way to w* runs down and to the right, "
+                          "a direction no single update can take.",
+                  run_time=1.5, hold=2.0)
+
+        # Show both SGD runs, step by step, at the same pace.
+        counters = {kind: counter(kind, 0) for kind in KINDS}
+        run_title = heading(words("SGD, one example per step,"),
+                            words(f"step size {learning_rate_text()}", color=style.MUTED))
+        self.beat(Transform(title, run_title), FadeOut(wanted),
+                  *(FadeIn(counters[k]) for k in KINDS),
+                  caption=f"Now run SGD, one example per step, step size {learning_rate_text()}, "
+                          f"until within {tolerance_text()} of w*.",
+                  run_time=1.5, hold=1.0)
+
+        k = ValueTracker(0.0)
+        trails, heads = {}, {}
+        for kind in KINDS:
+            trails[kind] = path_mobject(kind, 0.0)
+            trails[kind].add_updater(lambda m, kind=kind: m.become(path_mobject(kind, k.get_value())))
+            heads[kind] = Dot(head_position(kind, 0.0), radius=0.08, color=style.WEIGHT).set_z_index(6)
+            heads[kind].add_updater(lambda m, kind=kind: m.move_to(head_position(kind, k.get_value())))
+            counters[kind].add_updater(lambda m, kind=kind: m.become(
+                counter(kind, int(min(np.floor(k.get_value()), PATHS[kind].steps)))))
+            self.add(trails[kind], heads[kind])
+        quads.add_updater(lambda m: m.become(quadrants_at(head_position("positive", k.get_value()))))
+
+        longest = max(PATHS[kind].steps for kind in KINDS)
+        self.play(k.animate.set_value(longest), run_time=longest * SECONDS_PER_STEP, rate_func=linear,
+                  subcaption="Left: every step goes up-right or down-left, so the path zig-zags "
+                             "down the valley. Right: steps go any way and head for w*.",
+                  subcaption_duration=longest * SECONDS_PER_STEP - CAPTION_GAP)
+        for kind in KINDS:
+            trails[kind].clear_updaters()
+            heads[kind].clear_updaters()
+            counters[kind].clear_updaters()
+            counters[kind].become(counter(kind, steps_text(kind)))
+        quads.clear_updaters()
+
+        # Show the count: the poster frame.
+        verdict = heading(words("Positive inputs:"),
+                          words(f"{ratio_text()}× the steps", color=style.GRADIENT))
+        signs = {}
+        for kind in KINDS:
+            signs[kind] = words(f"same sign: {same_sign_text(kind)}", style.LABEL_SIZE,
+                                style.MUTED)
+        self.beat(Transform(title, verdict), FadeOut(quads),
+                  caption=f"The positive inputs took {steps_text('positive')} steps, the "
+                          f"zero-centred ones {steps_text('zero_centred')}: {ratio_text()} times "
+                          "as many.",
+                  run_time=1.5, hold=2.5)
+        for kind in KINDS:
+            signs[kind].next_to(counters[kind], DOWN, buff=0.12)
+        self.beat(*(FadeIn(signs[k]) for k in KINDS),
+                  caption=f"{same_sign_text('positive')} of the positive-input updates had both "
+                          f"components of one sign, against {same_sign_text('zero_centred')} "
+                          "with tanh.",
+                  run_time=1.0, hold=3.5)
+
+
+def vector_tex_plain(v) -> str:
+    """The same vector for captions: (2, -2)."""
+    return "(" + ", ".join(num(c) for c in v) + ")"
+
+

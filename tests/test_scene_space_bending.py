@@ -1,0 +1,209 @@
+"""SigmoidBendsThePlane: its numbers, its geometry, its render and its final frame."""
+import ast
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+import webvtt
+
+import style
+from framecheck import assert_matches_control, last_frame
+
+import space_bending as S
+from numeric import training as T
+
+TITLE = "A sigmoid layer bends the plane"
+FINAL_COLOURS = (style.CLASS_A, style.CLASS_B, style.BOUNDARY, style.TEXT)
+NAME = "SigmoidBendsThePlane"
+
+
+def forward(X):
+    """The trained network recomputed here, with numpy alone."""
+    (W1, b1), (w2, b2) = [(layer.W, layer.b) for layer in S.NET.layers]
+    Z = X @ W1.T + b1
+    A = 1.0 / (1.0 + np.exp(-Z))
+    p = 1.0 / (1.0 + np.exp(-(A @ w2.T + b2)[:, 0]))
+    return Z, A, p
+
+
+def straightness(P) -> float:
+    """Largest distance of points from the chord through the first and last point."""
+    P = np.asarray(P)[:, :2]
+    d = P[-1] - P[0]
+    n = np.array([-d[1], d[0]]) / np.linalg.norm(d)
+    return float(np.max(np.abs((P - P[0]) @ n)))
+
+
+# ---- the numbers on screen -------------------------------------------------------------------
+
+def test_scene_shows_the_core_network():
+    X, y, net = T.example()
+    assert np.array_equal(S.X, X) and np.array_equal(S.Y, y) and S.NET is net
+
+
+def test_architecture_text():
+    shapes = [layer.W.shape for layer in S.NET.layers]
+    assert S.architecture_text() == " → ".join(map(str, [shapes[0][1]] + [s[0] for s in shapes]))
+    assert S.architecture_text() == "2 → 2 → 1"
+
+
+def test_accuracy_text():
+    _, _, p = forward(S.X)
+    assert S.accuracy_text() == f"{100 * np.mean((p > 0.5) == (S.Y == 1)):.0f} %"
+    assert S.accuracy_text() == "100 %"
+
+
+def test_stretch_text():
+    W = S.LAYER.W
+    eig = np.sort(np.linalg.eigvalsh(W.T @ W))[::-1]
+    assert S.stretch_text() == (f"{np.sqrt(eig[0]):.1f}", f"{np.sqrt(eig[1]):.1f}")
+
+
+def test_zoom_text_matches_the_drawn_distances():
+    a, b = S.X[0], S.X[-1]
+    za, zb = S.LAYER.affine(np.array([a, b]))
+    d_input = np.linalg.norm(np.diff(S.VIEWS["input"](np.array([a, b])), axis=0))
+    d_affine = np.linalg.norm(np.diff(S.VIEWS["affine"](np.array([za, zb])), axis=0))
+    # The same data segment, in scene units, before and after, divided by its true stretch.
+    stretch = np.linalg.norm(zb - za) / np.linalg.norm(b - a)
+    assert (d_input * stretch / d_affine) == pytest.approx(S.zoom_factor())
+    assert S.zoom_text() == f"{S.zoom_factor():.1f}"
+
+
+def test_threshold_tex():
+    assert S.threshold_tex() == "p = 0.5"
+    B = S.NET.decision_boundary(S.BOX)
+    assert np.allclose(forward(B)[2], 0.5)
+
+
+# ---- the geometry that moves ------------------------------------------------------------------
+
+def test_stages_are_the_real_maps():
+    P = np.array([[0.3, -1.2], [2.0, 0.7], [-2.5, 1.9]])
+    Z, A, _ = forward(P)
+    st = S.staged(P)
+    assert np.allclose(st["input"], S.VIEWS["input"](P))
+    assert np.allclose(st["affine"], S.VIEWS["affine"](Z))
+    assert np.allclose(st["sigmoid"], S.VIEWS["sigmoid"](A))
+
+
+def test_affine_keeps_grid_lines_straight_and_sigmoid_bends_the_tilted_ones():
+    bent = 0
+    for samples in S.grid_samples():
+        st = S.staged(samples)
+        assert straightness(st["input"]) < 1e-9
+        assert straightness(st["affine"]) < 1e-6
+        bent += straightness(st["sigmoid"]) > 0.3
+    assert bent >= len(S.grid_samples()) // 2
+    # The affine plane's axes are axis-parallel: under the sigmoid they stay straight.
+    for group in S.z_axes().values():
+        for dashed in group:
+            assert straightness(np.vstack([d.points for d in dashed])) < 1e-6
+
+
+def test_all_data_lands_in_the_unit_square():
+    corners = S.VIEWS["sigmoid"](np.array([[0, 0], [1, 1]]))
+    P = S.staged(S.X)["sigmoid"]
+    assert np.all(P[:, :2] > corners[0, :2]) and np.all(P[:, :2] < corners[1, :2])
+
+
+def test_boundary_is_straight_in_the_hidden_plane_and_curved_in_the_input():
+    B = S.NET.decision_boundary(S.BOX)
+    st = S.staged(B)
+    assert straightness(st["sigmoid"]) < 1e-6
+    assert straightness(st["input"]) > 1.0
+    # It separates the data: the classes lie on opposite sides of the hidden-plane line.
+    w, c = S.NET.output_line()
+    _, A, _ = forward(S.X)
+    assert np.all((A @ w + c > 0) == (S.Y == 1))
+
+
+def test_layer_is_invertible():
+    assert abs(np.linalg.det(S.LAYER.W)) > 1.0
+
+
+def test_everything_fits_the_frame():
+    from manim import config
+    half_w, half_h = config.frame_width / 2, config.frame_height / 2
+    for kind in ("input", "sigmoid"):
+        P = S.staged(S.X)[kind]
+        assert np.all(np.abs(P[:, 0]) < half_w - 0.2) and np.all(np.abs(P[:, 1]) < half_h - 0.2)
+    P = S.staged(S.X)["affine"]
+    assert np.all(np.abs(P[:, 0]) < half_w) and np.all(np.abs(P[:, 1]) < half_h)
+
+
+# ---- the render -------------------------------------------------------------------------------
+
+
+def seconds(timestamp: str) -> float:
+    """A WebVTT timestamp (HH:MM:SS.mmm) in seconds."""
+    h, m, s = timestamp.split(":")
+    return int(h) * 3600 + int(m) * 60 + float(s)
+
+
+def has_colour(img: np.ndarray, hex_colour: str, tol: int = 40, min_pixels: int = 30) -> bool:
+    rgb = np.array([int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)])
+    close = np.abs(img.astype(int) - rgb).max(axis=2) < tol
+    return int(close.sum()) >= min_pixels
+
+
+def test_no_number_typed_into_the_scene():
+    """Decimal numbers in the scene class's strings come only through the formatters."""
+    tree = ast.parse(Path(S.__file__).read_text())
+    cls = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == NAME)
+    for node in ast.walk(cls):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            assert not re.search(r"\d\.\d", node.value), f"a number typed by hand: {node.value!r}"
+
+
+def test_title_is_the_docstring_first_line():
+    assert getattr(S, NAME).__doc__.splitlines()[0] == TITLE
+
+
+def test_renders_with_captions(site_build):
+    e = site_build.scene(NAME)
+    assert e["title"] == TITLE
+    assert 20 <= e["duration_s"] <= 90
+    assert (site_build.root / e["video"]).stat().st_size > 0
+    cues = webvtt.read(str(site_build.root / e["captions"]))
+    assert len(cues) >= 8
+    assert all(c.text.strip() for c in cues)
+    assert all(seconds(a.end) <= seconds(b.start) for a, b in zip(cues, cues[1:]))
+    assert seconds(cues[-1].end) >= e["duration_s"] - 0.5
+
+
+def test_final_frame(site_build):
+    e = site_build.scene(NAME)
+    frame = last_frame(site_build.root / e["video"])
+    img = np.asarray(frame)
+    assert img.std() > 10, "the final frame is (nearly) blank"
+    for colour in FINAL_COLOURS:
+        assert has_colour(img, colour), f"no {colour} in the final frame"
+    assert_matches_control(NAME, frame)
+
+
+@pytest.fixture
+def own_media_dir(tmp_path):
+    """Text and MathTex write their SVGs under manim's media_dir: keep them out of the repository."""
+    from manim import tempconfig
+    with tempconfig({"media_dir": str(tmp_path)}):
+        yield
+
+
+def test_text_sizes_come_from_style_and_are_legible(own_media_dir):
+    """Every font size in the module is one of style's sizes, and the smallest texts measure up."""
+    sizes = {"LABEL_SIZE", "BODY_SIZE", "TITLE_SIZE"}
+    for node in ast.walk(ast.parse(Path(S.__file__).read_text())):
+        if isinstance(node, ast.keyword) and node.arg in ("font_size", "size"):
+            passed_on = isinstance(node.value, ast.Name) and node.value.id == "size"  # a helper's parameter
+            assert passed_on or (isinstance(node.value, ast.Attribute) and node.value.attr in sizes), \
+                ast.dump(node)
+        if isinstance(node, ast.FunctionDef):
+            for arg, default in zip(node.args.args[::-1], node.args.defaults[::-1]):
+                if arg.arg == "size":
+                    assert isinstance(default, ast.Attribute) and default.attr in sizes
+    big, small = S.stretch_text()
+    for m in (S.words(f"(view zoomed out {S.zoom_text()}×)", style.LABEL_SIZE),
+              S.tex(S.threshold_tex(), style.BODY_SIZE), S.tex(r"a = \sigma(z)")):
+        assert style.px(m) >= style.MIN_TEXT_PX

@@ -1,0 +1,195 @@
+"""PositiveInputsZigZag: its numbers (recomputed here), its geometry, its render and final frame."""
+import ast
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+import webvtt
+
+import style
+from framecheck import assert_matches_control, last_frame
+
+import zigzag as S
+from numeric import weight_updates as U
+
+TITLE = "Positive inputs make gradient descent zig-zag"
+FINAL_COLOURS = (style.WEIGHT, style.LOSS, style.TEXT, style.GRADIENT)
+NAME = "PositiveInputsZigZag"
+
+
+def sgd_here(kind):
+    """The SGD run recomputed from scratch with numpy: same draws, order, start and step size."""
+    h = np.random.default_rng(U.INPUT_SEED).normal(0.0, 1.0, (U.N_EXAMPLES, 2))
+    X = 1 / (1 + np.exp(-h)) if kind == "positive" else np.tanh(h)
+    y = 1 / (1 + np.exp(-(X @ np.array([2.0, -2.0]))))
+    rng = np.random.default_rng(U.ORDER_SEED)
+    w = U.START.astype(float).copy()
+    path, updates = [w.copy()], []
+    while True:
+        for i in rng.permutation(U.N_EXAMPLES):
+            z = X[i] @ w
+            p = 1 / (1 + np.exp(-z))
+            step = -U.LEARNING_RATE * (p - y[i]) * p * (1 - p) * X[i]
+            w = w + step
+            path.append(w.copy())
+            updates.append(step)
+            if np.hypot(*(w - np.array([2.0, -2.0]))) < U.TOLERANCE:
+                return np.array(path), np.array(updates)
+        assert len(updates) < U.MAX_STEPS
+
+
+def corners(line) -> np.ndarray:
+    """A polyline's corners: the first point of every cubic segment, and the last point."""
+    pts = np.asarray(line.points)
+    return np.vstack([pts[0::4], pts[-1:]])
+
+
+@pytest.fixture(scope="module")
+def runs():
+    return {kind: sgd_here(kind) for kind in U.KINDS}
+
+
+# ---- the numbers on screen -------------------------------------------------------------------
+
+def test_teacher_is_the_one_the_captions_name():
+    assert np.array_equal(U.TEACHER, [2.0, -2.0])
+    assert S.vector_tex(U.TEACHER) == r"\left(2,\,-2\right)"
+    assert S.vector_tex_plain(U.TEACHER) == "(2, -2)"
+
+
+def test_step_counts(runs):
+    for kind in U.KINDS:
+        path, _ = runs[kind]
+        assert S.steps_text(kind) == len(path) - 1
+        assert np.allclose(S.PATHS[kind].weights, path)
+    pos, zc = (len(runs[k][0]) - 1 for k in U.KINDS)
+    assert pos > zc
+    assert S.ratio_text() == f"{pos / zc:.1f}"
+
+
+def test_same_sign_fractions(runs):
+    for kind in U.KINDS:
+        _, up = runs[kind]
+        frac = np.mean(np.sign(up[:, 0]) == np.sign(up[:, 1]))
+        assert S.same_sign_text(kind) == f"{100 * frac:.0f} %"
+    assert S.same_sign_text("positive") == "100 %"
+
+
+def test_parameter_texts():
+    assert S.learning_rate_text() == f"{U.LEARNING_RATE:g}"
+    assert S.tolerance_text() == f"{U.TOLERANCE:g}"
+
+
+# ---- the geometry ------------------------------------------------------------------------------
+
+def test_drawn_path_is_the_core_path():
+    for kind in U.KINDS:
+        W = S.PATHS[kind].weights
+        line = S.path_mobject(kind, len(W) - 1)
+        assert np.allclose(corners(line), S.to_scene(kind, W))
+        assert np.allclose(S.head_position(kind, len(W) - 1), S.to_scene(kind, W[-1])[0])
+
+
+def test_paths_stay_in_their_panels():
+    for kind in U.KINDS:
+        W = S.PATHS[kind].weights
+        assert np.all((W[:, 0] > S.W1_RANGE[0]) & (W[:, 0] < S.W1_RANGE[1]))
+        assert np.all((W[:, 1] > S.W2_RANGE[0]) & (W[:, 1] < S.W2_RANGE[1]))
+
+
+def test_contours_are_level_lines_of_the_real_loss():
+    inv = 1 / S.scale()
+    middle = np.array([sum(S.W1_RANGE) / 2, sum(S.W2_RANGE) / 2])
+    for kind in U.KINDS:
+        prob = U.problem(kind)
+        for line in S.contours(kind):
+            W = (corners(line)[:, :2] - S.PANEL_CENTRES[kind][:2]) * inv + middle
+            L = prob.loss(W)
+            level = S.CONTOUR_LEVELS[np.argmin(np.abs(np.log(S.CONTOUR_LEVELS) - np.log(np.median(L))))]
+            assert np.allclose(L, level, rtol=0.05)
+
+
+def test_quadrants_are_the_one_sign_directions():
+    p = np.array([0.4, -0.3, 0.0])
+    for square in S.quadrants_at(p):
+        offset = square.get_center() - p
+        assert offset[0] * offset[1] > 0
+
+
+# ---- the render -------------------------------------------------------------------------------
+
+
+def seconds(timestamp: str) -> float:
+    """A WebVTT timestamp (HH:MM:SS.mmm) in seconds."""
+    h, m, s = timestamp.split(":")
+    return int(h) * 3600 + int(m) * 60 + float(s)
+
+
+def has_colour(img: np.ndarray, hex_colour: str, tol: int = 40, min_pixels: int = 30) -> bool:
+    rgb = np.array([int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)])
+    close = np.abs(img.astype(int) - rgb).max(axis=2) < tol
+    return int(close.sum()) >= min_pixels
+
+
+def test_no_number_typed_into_the_scene():
+    """Decimal numbers in the scene class's strings come only through the formatters."""
+    tree = ast.parse(Path(S.__file__).read_text())
+    cls = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == NAME)
+    for node in ast.walk(cls):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            assert not re.search(r"\d\.\d", node.value), f"a number typed by hand: {node.value!r}"
+
+
+def test_title_is_the_docstring_first_line():
+    assert getattr(S, NAME).__doc__.splitlines()[0] == TITLE
+
+
+def test_renders_with_captions(site_build):
+    e = site_build.scene(NAME)
+    assert e["title"] == TITLE
+    assert 20 <= e["duration_s"] <= 90
+    assert (site_build.root / e["video"]).stat().st_size > 0
+    cues = webvtt.read(str(site_build.root / e["captions"]))
+    assert len(cues) >= 8
+    assert all(c.text.strip() for c in cues)
+    assert all(seconds(a.end) <= seconds(b.start) for a, b in zip(cues, cues[1:]))
+    assert seconds(cues[-1].end) >= e["duration_s"] - 0.5
+
+
+def test_final_frame(site_build):
+    e = site_build.scene(NAME)
+    frame = last_frame(site_build.root / e["video"])
+    img = np.asarray(frame)
+    assert img.std() > 10, "the final frame is (nearly) blank"
+    for colour in FINAL_COLOURS:
+        assert has_colour(img, colour), f"no {colour} in the final frame"
+    assert_matches_control(NAME, frame)
+
+
+@pytest.fixture
+def own_media_dir(tmp_path):
+    """Text and MathTex write their SVGs under manim's media_dir: keep them out of the repository."""
+    from manim import tempconfig
+    with tempconfig({"media_dir": str(tmp_path)}):
+        yield
+
+
+def test_text_sizes_come_from_style_and_are_legible(own_media_dir):
+    """Every font size in the module is one of style's sizes, and the smallest texts measure up."""
+    sizes = {"LABEL_SIZE", "BODY_SIZE", "TITLE_SIZE"}
+    for node in ast.walk(ast.parse(Path(S.__file__).read_text())):
+        if isinstance(node, ast.keyword) and node.arg in ("font_size", "size"):
+            passed_on = isinstance(node.value, ast.Name) and node.value.id == "size"  # a helper's parameter
+            assert passed_on or (isinstance(node.value, ast.Attribute) and node.value.attr in sizes), \
+                ast.dump(node)
+        if isinstance(node, ast.FunctionDef):
+            for arg, default in zip(node.args.args[::-1], node.args.defaults[::-1]):
+                if arg.arg == "size":
+                    assert isinstance(default, ast.Attribute) and default.attr in sizes
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "words" and len(node.args) > 1:
+            assert isinstance(node.args[1], ast.Attribute) and node.args[1].attr in sizes
+    labels = [*S.axes_of("positive")[1:], S.minimum_mark("positive")[1], S.start_mark("positive")[1],
+              S.panel_title("zero_centred"), S.counter("positive", 0)]
+    for m in labels:
+        assert style.px(m) >= style.MIN_TEXT_PX, m
