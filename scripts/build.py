@@ -68,6 +68,7 @@ def site_inputs_digest(project: Path, media_dir: Path, quality: str) -> str:
     for pkg in ("mkdocs", "mkdocs-material", "pymdown-extensions"):
         h.update(package_version(pkg).encode())
     h.update(quality.encode())
+    h.update(os.environ.get("SITE_URL", "").encode())  # mkdocs.yml reads it
     return h.hexdigest()
 
 

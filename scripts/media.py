@@ -13,7 +13,7 @@ import av
 import webvtt
 
 POSTER_WIDTH = 960  # half of 1080p: sharp in the article column, light on the first load
-POSTER_QUALITY = 78
+POSTER_QUALITY = 70
 
 
 class RenderCheckError(Exception):

@@ -1,7 +1,7 @@
 """Render one scene in this process and turn it into the build's artifacts.
 
 Run by the build as `python -m scripts.render_one RESULT_JSON MODULE SCENE OUT_DIR WIDTH HEIGHT FPS
-[MAX_INFLIGHT_ENCODERS]`, one process per scene, each with its own media folder (manim's LaTeX
+MAX_INFLIGHT_ENCODERS ENCODER_OPTIONS_JSON`, one process per scene, each with its own media folder (manim's LaTeX
 clean-up deletes other processes' files in a shared one). Writes OUT_DIR/<Scene>.mp4 (faststart),
 .webp (poster), .vtt and .srt (captions), meta.json; on failure writes RESULT_JSON with the
 exception and the scene's own line, and exits 1.
@@ -28,7 +28,7 @@ def _scene_frame(exc: BaseException, module: Path) -> str:
 
 
 def render(module: Path, scene: str, out: Path, width: int, height: int, fps: float,
-           inflight: int) -> dict:
+           inflight: int, encoder_options: dict[str, str]) -> dict:
     from manim import config
 
     media = out.parent / "media"
@@ -39,8 +39,8 @@ def render(module: Path, scene: str, out: Path, width: int, height: int, fps: fl
     config.verbosity = "WARNING"
     config.output_file = scene
     config.input_file = str(module)
-    if hasattr(config, "max_inflight_encoders"):
-        config.max_inflight_encoders = inflight
+    config.max_inflight_encoders = inflight
+    config.video_encoder_options = encoder_options
 
     sys.path.insert(0, str(module.parent))
     spec = importlib.util.spec_from_file_location(module.stem, module)
@@ -77,9 +77,9 @@ def render(module: Path, scene: str, out: Path, width: int, height: int, fps: fl
 def main(argv: list[str]) -> int:
     result_path, module, scene, out = Path(argv[0]), Path(argv[1]).resolve(), argv[2], Path(argv[3])
     width, height, fps = int(argv[4]), int(argv[5]), float(argv[6])
-    inflight = int(argv[7]) if len(argv) > 7 else 1
+    inflight, encoder_options = int(argv[7]), json.loads(argv[8])
     try:
-        meta = render(module, scene, out, width, height, fps, inflight)
+        meta = render(module, scene, out, width, height, fps, inflight, encoder_options)
     except BaseException as exc:  # report every failure, KeyboardInterrupt included
         result_path.write_text(json.dumps({
             "ok": False, "exception": f"{type(exc).__name__}: {exc}",

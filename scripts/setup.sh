@@ -8,7 +8,7 @@ PYTHON=${PYTHON:-python3}
 
 build_packages=(pkg-config libcairo2-dev libpango1.0-dev texlive-latex-base texlive-latex-extra
                 texlive-fonts-recommended texlive-science dvisvgm fonts-dejavu-core)
-test_packages=(chromium)
+test_packages=(chromium fonts-noto-color-emoji)
 command -v node >/dev/null && command -v npm >/dev/null || build_packages+=(nodejs npm)
 command -v cc >/dev/null || build_packages+=(gcc)
 "$PYTHON" -c 'import venv, ensurepip' 2>/dev/null || build_packages+=(python3-venv python3-dev)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ class SiteBuild:
     root: Path
     manifest: dict
     log: str
+    port: int = 0  # the loopback port the site was built for (its site_url)
 
     def scene(self, name: str) -> dict:
         for entry in self.manifest["scenes"]:
@@ -32,9 +34,16 @@ class SiteBuild:
                              f"{[e['name'] for e in self.manifest['scenes']]}")
 
 
-def run_build(*args: str, cwd: Path = ROOT, timeout: float = 3000) -> subprocess.CompletedProcess:
+def run_build(*args: str, env: dict | None = None, timeout: float = 3000) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "scripts.build", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=timeout)
+                          capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, **(env or {})})
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -44,9 +53,12 @@ def site_build() -> SiteBuild:
         root = Path(os.environ["SITE_UNDER_TEST"]).resolve()
         manifest = json.loads((root / "videos" / "manifest.json").read_text())
         return SiteBuild(root, manifest, "")
-    proc = run_build("--quality", "preview", "--site-dir", str(TEST_SITE))
+    # Material's instant navigation works for pages under site_url: build for the test server.
+    port = free_port()
+    proc = run_build("--quality", "preview", "--site-dir", str(TEST_SITE),
+                     env={"SITE_URL": f"http://127.0.0.1:{port}/"})
     log = proc.stdout + proc.stderr
     if proc.returncode != 0:
         pytest.fail(f"the preview build of the site failed:\n{log}", pytrace=False)
     manifest = json.loads((TEST_SITE / "videos" / "manifest.json").read_text())
-    return SiteBuild(TEST_SITE, manifest, log)
+    return SiteBuild(TEST_SITE, manifest, log, port)

@@ -36,7 +36,7 @@ def site_pages(site: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def served(site_build):
-    with serve(site_build.root) as base:
+    with serve(site_build.root, site_build.port) as base:
         yield base
 
 
@@ -93,15 +93,17 @@ def test_every_page_stays_on_the_site_and_renders_its_math(site_build, served, b
 
 
 def test_math_survives_instant_navigation(site_build, served, browser):
-    context, page, rec = open_page(browser, served)
-    link = page.locator("a[href*='chapters/']").first
-    link.click()
-    page.wait_for_url(re.compile(r"chapters/"))
+    if not site_build.port:
+        pytest.skip("SITE_UNDER_TEST: instant navigation needs a site built for this server's URL")
+    context, page, rec = open_page(browser, served + "chapters/sigmoid/")
+    page.evaluate("window.__sameDocument = true")
+    page.locator("article a[href*='vanishing-gradient-example']").first.click()
+    page.wait_for_url(re.compile(r"vanishing-gradient-example/"))
     page.wait_for_load_state("networkidle")
-    # Instant navigation swapped the content without a full page load.
-    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
+    # Instant navigation swapped the content without a full page load: the window is the same.
+    assert page.evaluate("window.__sameDocument === true")
     assert page.evaluate("document.querySelectorAll('.katex').length") > 10
-    assert_math_rendered(page, "chapter after instant navigation")
+    assert_math_rendered(page, "chapter page after instant navigation")
     assert rec.foreign() == [] and rec.console_errors == []
     context.close()
 
@@ -191,18 +193,20 @@ def test_video_controls_and_transcripts_are_reachable_by_keyboard(site_build, se
     context.close()
 
 
-def test_the_article_first_load_is_light(site_build, served, browser):
-    url = article_url(site_build, served)
-    context, page, rec = open_page(browser, url)
-    page.wait_for_timeout(500)
-    total = sum(rec.bytes_by_url.values())
+def test_every_page_first_load_is_light(site_build, served, browser):
+    """Every page, the article's included, loads in under 600 KiB uncompressed, posters included."""
+    weights = {}
+    for path in site_pages(site_build.root):
+        context, page, rec = open_page(browser, served + path)
+        page.wait_for_timeout(300)
+        weights[path or "/"] = {"kib": round(sum(rec.bytes_by_url.values()) / 1024, 1),
+                                "by_url": dict(sorted(((u.replace(served, "/"), b) for u, b in rec.bytes_by_url.items()),
+                                                      key=lambda kv: -kv[1]))}
+        context.close()
     OUTPUT.mkdir(exist_ok=True)
-    (OUTPUT / "page-weight.json").write_text(json.dumps(
-        {"url": url, "kib": round(total / 1024, 1),
-         "by_url": dict(sorted(rec.bytes_by_url.items(), key=lambda kv: -kv[1]))}, indent=1))
-    assert total / 1024 < FIRST_LOAD_LIMIT_KIB, (
-        f"first load {total / 1024:.0f} KiB; see test-output/page-weight.json")
-    context.close()
+    (OUTPUT / "page-weight.json").write_text(json.dumps(weights, indent=1))
+    heavy = {p: w["kib"] for p, w in weights.items() if w["kib"] >= FIRST_LOAD_LIMIT_KIB}
+    assert heavy == {}, f"first loads over {FIRST_LOAD_LIMIT_KIB} KiB: {heavy}; see test-output/page-weight.json"
 
 
 def test_screenshots_of_every_page_in_both_palettes_and_widths(site_build, served, browser):

@@ -1,0 +1,301 @@
+"""`make bench`: measure the build on this machine and write bench/report.md and bench/report.json.
+
+What it measures (each figure the median of --runs runs, with min and max):
+- clean `make` at preview and publish quality, serial (JOBS=1) and parallel (JOBS=cores), and the
+  same scenes rendered one by one with the plain `manim` command line, as a user would;
+- the no-op `make`, an edit of one page, an edit of one scene module (renders, rewritten files);
+- per scene: video seconds, frames, render seconds, render seconds per video second, MP4 bytes,
+  KiB per video second; how our encode compares with manim's default (PSNR of the same frames);
+- how the clean render time grows with the number of scenes (1, 2, all) and with JOBS (1, 2);
+- reproducibility: two clean preview builds in separate folders, byte for byte.
+Every run works in a fresh copy of the repository under bench/work/, never on site/ or .cache/.
+
+    python -m scripts.bench [--runs N] [--publish-runs N] [--skip-publish]
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import av
+import numpy as np
+
+from .discover import discover_scenes
+from .render import QUALITIES, RenderSettings, render_all
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench"
+WORK = OUT / "work"
+CORES = os.cpu_count() or 1
+RENDERED = re.compile(r"\[render\] (\w+): started")
+
+
+def stats(values: list[float]) -> dict:
+    return {"median": round(statistics.median(values), 3), "min": round(min(values), 3),
+            "max": round(max(values), 3), "runs": len(values)}
+
+
+def fmt(s: dict, unit: str = "s") -> str:
+    if s["runs"] == 1:
+        return f"{s['median']:.2f} {unit} (1 run)"
+    return f"{s['median']:.2f} {unit} ({s['min']:.2f}–{s['max']:.2f}, {s['runs']} runs)"
+
+
+def fresh_copy(name: str) -> Path:
+    """The repository's files (tracked and new, not ignored), with .venv and node_modules linked."""
+    dest = WORK / name
+    shutil.rmtree(dest, ignore_errors=True)
+    files = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+                           cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
+    for rel in filter(None, files):
+        src = ROOT / rel
+        if src.is_file():
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / rel)
+    for link in (".venv", "node_modules"):
+        (dest / link).symlink_to(ROOT / link)
+    return dest
+
+
+def make(project: Path, quality: str, jobs: int) -> tuple[float, str]:
+    env = {**os.environ, "QUALITY": quality, "JOBS": str(jobs), "FORCE": "0"}
+    started = time.perf_counter()
+    proc = subprocess.run(["make", "-C", str(project), "site"], env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"make failed in {project}:\n{proc.stdout}\n{proc.stderr}")
+    return elapsed, proc.stdout + proc.stderr
+
+
+def snapshot(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def outputs(project: Path) -> dict[str, int]:
+    return {**{f"site/{k}": v for k, v in snapshot(project / "site").items()},
+            **{f"build/{k}": v for k, v in snapshot(project / "build").items() if "stamps" not in k}}
+
+
+def clean_make(quality: str, jobs: int, runs: int, keep: list[Path] | None = None) -> tuple[dict, Path]:
+    times, project = [], None
+    for i in range(runs):
+        project = fresh_copy(f"clean-{quality}-j{jobs}-{i}")
+        seconds, log = make(project, quality, jobs)
+        assert len(RENDERED.findall(log)) > 0
+        times.append(seconds)
+        print(f"  clean make {quality} JOBS={jobs} run {i + 1}: {seconds:.1f} s", flush=True)
+        if keep is not None:
+            keep.append(project)
+    return stats(times), project
+
+
+def manim_cli(quality: str, runs: int) -> dict:
+    """The same scenes, one by one, with the plain manim command line and its defaults."""
+    flag = {"preview": "-ql", "publish": "-qh"}[quality]
+    scenes = discover_scenes(ROOT / "scenes", "cli")
+    times = []
+    for i in range(runs):
+        media = WORK / f"manim-cli-{quality}-{i}"
+        shutil.rmtree(media, ignore_errors=True)
+        started = time.perf_counter()
+        for s in scenes:
+            subprocess.run([str(ROOT / ".venv" / "bin" / "manim"), "render", flag, "--media_dir",
+                            str(media), "--progress_bar", "none", "-v", "WARNING", str(s.module), s.name],
+                           cwd=media.parent, check=True, capture_output=True)
+        times.append(time.perf_counter() - started)
+        print(f"  manim CLI {quality} run {i + 1}: {times[-1]:.1f} s", flush=True)
+    return stats(times)
+
+
+def incremental(project: Path, runs: int) -> dict:
+    """No-op, page edit and scene-module edit on a built preview project."""
+    scenes = discover_scenes(project / "scenes", "x")
+    module = scenes[0].module
+    in_module = sorted(s.name for s in scenes if s.module == module)
+    page = project / "docs" / "chapters" / "sigmoid" / "index.md"
+    result = {"noop": [], "page_edit": [], "scene_edit": []}
+    for i in range(runs):
+        before = outputs(project)
+        seconds, log = make(project, "preview", CORES)
+        after = outputs(project)
+        rewritten = sum(1 for k in after if before.get(k) != after[k]) + len(before.keys() - after.keys())
+        result["noop"].append((seconds, len(RENDERED.findall(log)), rewritten))
+
+        page.write_text(page.read_text() + f"\nA sentence the bench added ({i}).\n")
+        seconds, log = make(project, "preview", CORES)
+        result["page_edit"].append((seconds, len(RENDERED.findall(log)), 0))
+
+        module.write_text(module.read_text() + f"\n# an edit by the bench ({i})\n")
+        seconds, log = make(project, "preview", CORES)
+        rendered = sorted(RENDERED.findall(log))
+        assert rendered == in_module, f"editing {module.name} re-rendered {rendered}"
+        result["scene_edit"].append((seconds, len(rendered), 0))
+        print(f"  incremental run {i + 1}: no-op {result['noop'][-1][0]:.2f} s, page "
+              f"{result['page_edit'][-1][0]:.1f} s, scene {seconds:.1f} s", flush=True)
+    return {k: {"seconds": stats([v[0] for v in vals]),
+                "renders": max(v[1] for v in vals), "rewritten": max(v[2] for v in vals),
+                **({"module": module.relative_to(project).as_posix(), "scenes": in_module}
+                   if k == "scene_edit" else {})}
+            for k, vals in result.items()}
+
+
+def scaling(runs: int) -> list[dict]:
+    """Clean render time (render stage alone) for 1, 2 and all scenes, at JOBS 1 and 2."""
+    settings = RenderSettings("preview")
+    scenes = discover_scenes(ROOT / "scenes", settings.describe())
+    rows = []
+    for count in sorted({1, 2, len(scenes)}):
+        for jobs in (1, 2):
+            times = []
+            for i in range(runs):
+                cache = WORK / f"scaling-{count}-{jobs}-{i}"
+                shutil.rmtree(cache, ignore_errors=True)
+                started = time.perf_counter()
+                failures = render_all(scenes[:count], settings, cache / "renders", cache / "tmp", jobs)
+                assert not failures, failures
+                times.append(time.perf_counter() - started)
+                shutil.rmtree(cache, ignore_errors=True)
+            rows.append({"scenes": count, "jobs": jobs, "seconds": stats(times)})
+            print(f"  scaling: {count} scene(s), JOBS={jobs}: {fmt(rows[-1]['seconds'])}", flush=True)
+    return rows
+
+
+def per_scene(project: Path) -> list[dict]:
+    rows = []
+    for meta_file in sorted((project / ".cache" / "renders").glob("*/meta.json")):
+        m = json.loads(meta_file.read_text())
+        rows.append({"name": m["name"], "video_s": m["duration_s"], "frames": m["frames"],
+                     "render_s": m["render_s"], "render_per_video_s": round(m["render_s"] / m["duration_s"], 2),
+                     "bytes": m["bytes"], "kib_per_s": round(m["bytes"] / 1024 / m["duration_s"], 1)})
+    return rows
+
+
+def psnr_against_manim_default(project: Path, quality: str, samples: int = 12) -> list[dict]:
+    """PSNR (luma) of our encode against manim's default encode of the very same frames."""
+    rows = []
+    cli_media = WORK / f"manim-cli-{quality}-0"
+    for ours in sorted((project / "site" / "videos").glob("*.mp4")):
+        theirs = next(cli_media.rglob(f"videos/**/{ours.name}"), None)
+        if theirs is None:
+            continue
+        def lumas(path):
+            with av.open(str(path)) as c:
+                return [f.to_ndarray(format="gray").astype(np.float64) for f in c.decode(video=0)]
+        a, b = lumas(ours), lumas(theirs)
+        n = min(len(a), len(b))
+        values = []
+        for idx in np.linspace(0, n - 1, samples).astype(int):
+            mse = float(((a[idx] - b[idx]) ** 2).mean())
+            values.append(99.0 if mse == 0 else 10 * np.log10(255 ** 2 / mse))
+        rows.append({"name": ours.stem, "psnr_min_db": round(min(values), 1),
+                     "psnr_mean_db": round(float(np.mean(values)), 1),
+                     "ours_bytes": ours.stat().st_size, "manim_default_bytes": theirs.stat().st_size})
+    return rows
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def reproducibility(one: Path, two: Path) -> dict:
+    a, b = tree_digest(one), tree_digest(two)
+    return {"files": len(a), "differing": sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))}
+
+
+def report_md(r: dict) -> str:
+    lines = [f"# Build benchmark ({r['machine']})", "",
+             "Median of the runs, with (min–max). Times are wall-clock seconds.", "",
+             "## Clean builds", "", "| quality | JOBS=1 | JOBS=%d | parallel / serial | plain manim CLI, one by one | ours / manim CLI |" % CORES,
+             "|---|---|---|---|---|---|"]
+    for q, c in r["clean"].items():
+        lines.append(f"| {q} | {fmt(c['serial'])} | {fmt(c['parallel'])} | {c['parallel_over_serial']:.2f} "
+                     f"| {fmt(c['manim_cli'])} | {c['ours_over_cli']:.2f} |")
+    inc = r["incremental"]
+    lines += ["", "## Incremental builds (preview)", "", "| change | time | renders | outputs rewritten |", "|---|---|---|---|"]
+    for key, label in (("noop", "nothing (no-op `make`)"), ("page_edit", "one page"),
+                       ("scene_edit", f"one scene module ({inc['scene_edit']['module']})")):
+        lines.append(f"| {label} | {fmt(inc[key]['seconds'])} | {inc[key]['renders']} | "
+                     f"{inc[key]['rewritten'] if key == 'noop' else '–'} |")
+    for q, rows in r["per_scene"].items():
+        lines += ["", f"## Per scene ({q})", "",
+                  "| scene | video s | frames | render s | render s / video s | MP4 KiB | KiB / video s |",
+                  "|---|---|---|---|---|---|---|"]
+        for s in rows:
+            lines.append(f"| {s['name']} | {s['video_s']:.1f} | {s['frames']} | {s['render_s']:.1f} | "
+                         f"{s['render_per_video_s']:.2f} | {s['bytes'] / 1024:.0f} | {s['kib_per_s']:.1f} |")
+        total_bytes, total_s = sum(s["bytes"] for s in rows), sum(s["video_s"] for s in rows)
+        lines.append(f"| **all** | {total_s:.1f} | | | | {total_bytes / 1024:.0f} | **{total_bytes / 1024 / total_s:.1f}** |")
+    if r.get("psnr"):
+        lines += ["", "## Our encode against manim's default (same frames, luma PSNR)", "",
+                  "| scene | PSNR min dB | PSNR mean dB | ours KiB | manim default KiB |", "|---|---|---|---|---|"]
+        for p in r["psnr"]:
+            lines.append(f"| {p['name']} | {p['psnr_min_db']} | {p['psnr_mean_db']} | "
+                         f"{p['ours_bytes'] / 1024:.0f} | {p['manim_default_bytes'] / 1024:.0f} |")
+    lines += ["", "## Scaling of the clean render (preview, render stage alone)", "",
+              "| scenes | JOBS | time |", "|---|---|---|"]
+    for row in r["scaling"]:
+        lines.append(f"| {row['scenes']} | {row['jobs']} | {fmt(row['seconds'])} |")
+    rep = r["reproducible"]
+    lines += ["", "## Reproducibility", "",
+              f"Two clean preview builds in separate folders: {rep['files']} files, "
+              + ("byte-identical." if not rep["differing"] else f"{len(rep['differing'])} differ: "
+                 + ", ".join(rep["differing"][:20]))]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Measure the build.")
+    parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", 3)))
+    parser.add_argument("--publish-runs", type=int, default=int(os.environ.get("BENCH_PUBLISH_RUNS", 1)))
+    parser.add_argument("--skip-publish", action="store_true")
+    args = parser.parse_args(argv)
+    WORK.mkdir(parents=True, exist_ok=True)
+    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
+                if l.startswith("model name")), platform.processor())
+    report = {"machine": f"{CORES} cores, {cpu}, Python {platform.python_version()}",
+              "clean": {}, "per_scene": {}}
+    qualities = ["preview"] + ([] if args.skip_publish else ["publish"])
+    kept: list[Path] = []
+    for q in qualities:
+        runs = args.runs if q == "preview" else args.publish_runs
+        print(f"Clean builds at {q} quality ({'x'.join(map(str, QUALITIES[q][:2]))})", flush=True)
+        serial, _ = clean_make(q, 1, runs)
+        parallel, project = clean_make(q, CORES, runs, kept if q == "preview" else None)
+        cli = manim_cli(q, runs)
+        report["clean"][q] = {"serial": serial, "parallel": parallel, "manim_cli": cli,
+                              "parallel_over_serial": round(parallel["median"] / serial["median"], 3),
+                              "ours_over_cli": round(parallel["median"] / cli["median"], 3)}
+        report["per_scene"][q] = per_scene(project)
+        if q == "publish":
+            report["psnr"] = psnr_against_manim_default(project, q)
+        if q == "preview":
+            if len(kept) < 2:
+                clean_make(q, CORES, 1, kept)
+            report["reproducible"] = reproducibility(kept[0] / "site", kept[1] / "site")
+            print("Incremental builds", flush=True)
+            report["incremental"] = incremental(kept[-1], args.runs)
+    print("Scaling", flush=True)
+    report["scaling"] = scaling(args.runs)
+    OUT.mkdir(exist_ok=True)
+    (OUT / "report.json").write_text(json.dumps(report, indent=1) + "\n")
+    text = report_md(report)
+    (OUT / "report.md").write_text(text)
+    print("\n" + text)
+    shutil.rmtree(WORK, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
