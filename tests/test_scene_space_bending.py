@@ -8,7 +8,7 @@ import pytest
 import webvtt
 
 import style
-from framecheck import assert_matches_control, last_frame
+from framecheck import assert_matches_control, has_colour, last_frame, seconds
 
 import space_bending as S
 from numeric import training as T
@@ -134,18 +134,6 @@ def test_everything_fits_the_frame():
 
 
 # ---- the render -------------------------------------------------------------------------------
-
-
-def seconds(timestamp: str) -> float:
-    """A WebVTT timestamp (HH:MM:SS.mmm) in seconds."""
-    h, m, s = timestamp.split(":")
-    return int(h) * 3600 + int(m) * 60 + float(s)
-
-
-def has_colour(img: np.ndarray, hex_colour: str, tol: int = 40, min_pixels: int = 30) -> bool:
-    rgb = np.array([int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)])
-    close = np.abs(img.astype(int) - rgb).max(axis=2) < tol
-    return int(close.sum()) >= min_pixels
 
 
 def test_no_number_typed_into_the_scene():

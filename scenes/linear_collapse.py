@@ -1,0 +1,249 @@
+"""Stacked linear layers collapse into one: three affine maps, then their product in one step.
+
+Every number on screen comes from `numeric.linear` through the formatting functions below
+(`matrix_tex`, `vector_tex`, `layer_tex`, `collapsed_tex`), which the tests compare with an
+independent recomputation.
+"""
+from __future__ import annotations
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    UL,
+    UR,
+    Circle,
+    Create,
+    Dot,
+    FadeIn,
+    FadeOut,
+    FadeTransform,
+    Line,
+    MathTex,
+    NumberPlane,
+    Rectangle,
+    Scene,
+    Text,
+    Transform,
+    VGroup,
+    Write,
+    config,
+)
+
+import style
+from numeric.linear import COLLAPSED, LAYERS, POINTS, READOUTS, Affine, fmt, rings, trajectory
+
+# Where the plane sits: its origin, and the length of one unit, in scene coordinates.
+UNIT = 0.9
+PLANE_ORIGIN = np.array([-3.4, 0.0, 0.0])
+# The right-hand panel that holds the equations covers the plane from here to the frame's edge.
+PANEL_LEFT = 0.55
+PANEL_CENTRE_X = (PANEL_LEFT + config.frame_width / 2) / 2
+# A caption ends this much before the next one starts, so that cues never overlap.
+CAPTION_GAP = 0.05
+
+
+# ---- the numbers on screen, as TeX ---------------------------------------------------------
+
+def matrix_tex(W) -> str:
+    """A 2x2 matrix as a TeX bmatrix, entries formatted by `fmt`."""
+    rows = [" & ".join(fmt(v) for v in row) for row in W]
+    return r"\begin{bmatrix} " + r" \\ ".join(rows) + r" \end{bmatrix}"
+
+
+def vector_tex(b) -> str:
+    """A column vector as a TeX bmatrix."""
+    return r"\begin{bmatrix} " + r" \\ ".join(fmt(v) for v in b) + r" \end{bmatrix}"
+
+
+def layer_tex(k: int, layer: Affine) -> tuple[str, ...]:
+    """Layer k's parameters as MathTex parts: W_k = [..], b_k = [..]."""
+    return (f"W_{k}", "=", matrix_tex(layer.W), r",\;", f"b_{k}", "=", vector_tex(layer.b))
+
+
+def collapsed_tex() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The product W = W3 W2 W1 and the bias b = W3 W2 b1 + W3 b2 + b3, as MathTex parts."""
+    W = ("W", "=", "W_3 W_2 W_1", "=", matrix_tex(COLLAPSED.W))
+    b = ("b", "=", "W_3 W_2 b_1 + W_3 b_2 + b_3", "=", vector_tex(COLLAPSED.b))
+    return W, b
+
+
+# ---- plane coordinates <-> scene coordinates -----------------------------------------------
+
+def to_scene(p) -> np.ndarray:
+    return PLANE_ORIGIN + UNIT * np.array([p[0], p[1], 0.0])
+
+
+def from_scene(q) -> np.ndarray:
+    return (np.asarray(q)[:2] - PLANE_ORIGIN[:2]) / UNIT
+
+
+def on_scene(affine: Affine):
+    """The affine map acting on scene points (for apply_function)."""
+    return lambda q: to_scene(affine(from_scene(q)))
+
+
+def make_plane(opacity: float = 1.0) -> NumberPlane:
+    plane = NumberPlane(
+        x_range=(-12, 12, 1), y_range=(-9, 9, 1),
+        x_length=24 * UNIT, y_length=18 * UNIT,
+        background_line_style={"stroke_color": style.GRID, "stroke_width": 2,
+                               "stroke_opacity": 0.6 * opacity},
+        axis_config={"stroke_color": style.MUTED, "stroke_width": 3, "stroke_opacity": opacity},
+    )
+    plane.shift(PLANE_ORIGIN - plane.c2p(0, 0))
+    return plane
+
+
+def line_through(normal, offset, length: float = 30.0) -> Line:
+    """The line normal . p = offset (plane coordinates) as a long scene Line."""
+    n = np.asarray(normal, dtype=float)
+    p0 = n * offset / (n @ n)
+    t = np.array([-n[1], n[0]]) / np.linalg.norm(n)
+    return Line(to_scene(p0 - length / 2 * t), to_scene(p0 + length / 2 * t),
+                color=style.BOUNDARY, stroke_width=6)
+
+
+def tex(*parts: str, size: int = style.LABEL_SIZE) -> MathTex:
+    return MathTex(*parts, font_size=size, color=style.TEXT)
+
+
+def words(s: str, size: int = style.BODY_SIZE, color: str = style.TEXT) -> Text:
+    return Text(s, font=style.FONT, font_size=size, color=color, line_spacing=0.9)
+
+
+class LinearLayersCollapse(Scene):
+    """Stacked linear layers collapse into one
+
+    Three affine layers move a grid and three points; grid lines stay straight, parallel and
+    evenly spaced. Their product W = W3 W2 W1 with b = W3 W2 b1 + W3 b2 + b3 does the same in
+    one step. Nested rings stay nested: no straight line separates them, whatever the depth.
+    """
+
+    def beat(self, *animations, caption: str | None, run_time: float = 2.0, hold: float = 1.0,
+             caption_for: float | None = None):
+        """One animation and the hold after it, with its caption on screen for `caption_for`
+        seconds (default: the animation and the hold). caption=None continues the last one."""
+        duration = (caption_for or run_time + hold) - CAPTION_GAP
+        self.play(*animations, run_time=run_time, subcaption=caption,
+                  subcaption_duration=duration if caption else None)
+        if hold:
+            self.wait(hold)
+
+    def construct(self):
+        self.camera.background_color = style.BACKGROUND
+
+        # Show the plane, the panel and three labelled points.
+        ghost = make_plane(opacity=0.35)
+        plane = make_plane()
+        panel = Rectangle(width=config.frame_width / 2 - PANEL_LEFT + 0.1,
+                          height=config.frame_height + 0.2, stroke_width=0,
+                          fill_color=style.BACKGROUND, fill_opacity=1.0)
+        panel.move_to([PANEL_CENTRE_X + 0.05, 0, 0]).set_z_index(10)
+        divider = Line([PANEL_LEFT, -4.2, 0], [PANEL_LEFT, 4.2, 0], color=style.MUTED,
+                       stroke_width=2).set_z_index(11)
+        title = words("Three linear layers").move_to([PANEL_CENTRE_X, 3.4, 0])
+        rule = tex(r"x \mapsto W_k\,x + b_k").next_to(title, DOWN, buff=0.3)
+        for m in (title, rule):
+            m.set_z_index(12)
+
+        names = list(POINTS)
+        dots = VGroup(*(Dot(to_scene(POINTS[n]), radius=0.11, color=style.INPUT) for n in names))
+        labels = VGroup(*(words(n, style.LABEL_SIZE) for n in names))
+        # Each label sits on the side of its dot away from where the dot ends up.
+        for label, dot, side in zip(labels, dots, (UL, UR, UR)):
+            label.add_updater(lambda m, d=dot, s=side: m.next_to(d, s, buff=0.16))
+        self.add(ghost, panel, divider)
+        self.beat(Create(plane), FadeIn(dots), FadeIn(labels), Write(title), FadeIn(rule),
+                  caption="A grid, and three points A, B and C.", run_time=2.5, hold=1.5)
+
+        # Show three layers, one after another.
+        texts = []
+        captions = (
+            ("Layer 1 shears the plane and shifts it.",
+             "Grid lines stay straight, parallel and evenly spaced."),
+            ("Layer 2 rotates it and shifts it again.",
+             "Still straight, parallel and evenly spaced."),
+            ("Layer 3 stretches one way and squashes the other.",
+             "Still a grid of straight, parallel lines."),
+        )
+        y = 1.7
+        position = {n: np.array(POINTS[n]) for n in names}
+        for k, (layer, (caption, grid_caption)) in enumerate(zip(LAYERS, captions), start=1):
+            row = tex(*layer_tex(k, layer))
+            row[0].set_color(style.WEIGHT)
+            row[4].set_color(style.WEIGHT)
+            row.move_to([PANEL_CENTRE_X, y, 0]).set_z_index(12)
+            y -= 1.15
+            texts.append(row)
+            self.beat(FadeIn(row, shift=0.2 * DOWN), caption=f"{caption} {grid_caption}",
+                      caption_for=4.5, run_time=1.0, hold=0.0)
+            moves = []
+            for n, dot in zip(names, dots):
+                position[n] = layer(position[n])
+                moves.append(dot.animate.move_to(to_scene(position[n])))
+            self.beat(plane.animate.apply_function(on_scene(layer)), *moves,
+                      caption=None, run_time=2.5, hold=1.0)
+
+        # Show where the three layers took the points.
+        marks = VGroup(*(Circle(radius=0.22, color=style.TEXT, stroke_width=4)
+                         .move_to(to_scene(trajectory(POINTS[n])[-1])) for n in names))
+        self.beat(Create(marks), caption="Three layers put A, B and C here.",
+                  run_time=1.0, hold=1.0)
+
+        # Show the product: one matrix, one bias.
+        W_parts, b_parts = collapsed_tex()
+        W_row, b_row = tex(*W_parts), tex(*b_parts)
+        for row in (W_row, b_row):
+            row[0].set_color(style.WEIGHT)
+            row.set_z_index(12)
+        W_row.move_to([PANEL_CENTRE_X, y - 0.15, 0])
+        b_row.move_to([PANEL_CENTRE_X, y - 1.35, 0])
+        self.beat(FadeIn(W_row), caption="Multiply the three matrices into one.",
+                  run_time=1.5, hold=1.5)
+        self.beat(FadeIn(b_row), caption="The biases fold into one bias too.",
+                  run_time=1.5, hold=1.5)
+
+        # Show the one-step map landing where the three steps did.
+        fresh = make_plane()
+        start = [dot.copy().move_to(to_scene(POINTS[n])) for n, dot in zip(names, dots)]
+        self.beat(Transform(plane, fresh), *(Transform(d, s) for d, s in zip(dots, start)),
+                  caption="Back to the start.", run_time=1.5, hold=0.5)
+        self.beat(plane.animate.apply_function(on_scene(COLLAPSED)),
+                  *(dot.animate.move_to(to_scene(COLLAPSED(POINTS[n])))
+                    for n, dot in zip(names, dots)),
+                  caption="One layer, W x + b, lands exactly where three did.",
+                  run_time=2.5, hold=2.0)
+
+        # Show nested rings: the stack keeps them nested.
+        inner, outer = rings()
+        ring_a = VGroup(*(Dot(to_scene(p), radius=0.09, color=style.CLASS_A) for p in inner))
+        ring_b = VGroup(*(Dot(to_scene(p), radius=0.09, color=style.CLASS_B) for p in outer))
+        closing = words("Any depth,\nno activation:\none straight line.")
+        closing.move_to([PANEL_CENTRE_X, 0.7, 0]).set_z_index(12)
+        verdict = words("The rings stay\ninseparable.", color=style.MUTED)
+        verdict.next_to(closing, DOWN, buff=0.8, aligned_edge=LEFT).set_z_index(12)
+        self.beat(FadeOut(dots), FadeOut(labels), FadeOut(marks), Transform(plane, make_plane()),
+                  FadeOut(VGroup(*texts, W_row, b_row, rule)),
+                  FadeTransform(title, words("Two nested rings").move_to(title).set_z_index(12)),
+                  FadeIn(ring_a), FadeIn(ring_b),
+                  caption="Now two classes: one ring inside another.", run_time=2.0, hold=1.0)
+        self.beat(plane.animate.apply_function(on_scene(COLLAPSED)),
+                  *(d.animate.move_to(to_scene(COLLAPSED(p))) for d, p in zip(ring_a, inner)),
+                  *(d.animate.move_to(to_scene(COLLAPSED(p))) for d, p in zip(ring_b, outer)),
+                  caption="Any stack of linear layers is one such map: the rings stay nested.",
+                  run_time=2.5, hold=1.0)
+
+        # Show that no straight line separates them.
+        lines = [line_through(r[:2], -r[2]) for r in READOUTS]
+        boundary = lines[0]
+        self.beat(Create(boundary), caption="The decision boundary is a straight line.",
+                  run_time=1.5, hold=1.0)
+        for n, nxt in enumerate(lines[1:]):
+            self.beat(Transform(boundary, nxt),
+                      caption=None if n else "Wherever the line goes, one side holds both colours.",
+                      caption_for=2.0 * (len(lines) - 1), run_time=1.5, hold=0.5)
+        self.beat(FadeIn(closing), FadeIn(verdict),
+                  caption="Depth without non-linearity buys nothing: one straight line, "
+                          "and the rings stay inseparable.",
+                  run_time=1.5, hold=3.0)

@@ -1,0 +1,383 @@
+"""Gradients shrink on their way back through sigmoid layers: the draft's 3-layer example.
+
+Every number on screen and in the captions comes from `numeric.chain` through the module-level
+functions below (`forward_nodes`, `backward_steps`, `bound_row`, `real_row`, `deep_series`,
+`sig3`, `param`, `sci_tex`), which the tests compare with an independent recomputation.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Arrow,
+    Axes,
+    Create,
+    DashedLine,
+    DashedVMobject,
+    Dot,
+    FadeIn,
+    FadeOut,
+    GrowArrow,
+    Line,
+    MathTex,
+    Rectangle,
+    Scene,
+    Square,
+    SurroundingRectangle,
+    Text,
+    TransformFromCopy,
+    VGroup,
+    VMobject,
+    Write,
+)
+
+import style
+from numeric.activations import SIGMOID_PRIME_PEAK
+from numeric.chain import EXAMPLE, balanced_chain, bound_per_layer, bound_sequence, run
+
+PASS = run(EXAMPLE)
+DEEP = 10
+DEEP_WEIGHTS = (1.0, 8.0)
+
+
+# ---- the numbers on screen, as text --------------------------------------------------------
+
+def sig3(v: float) -> str:
+    """A computed value to three significant digits, trailing zeros kept: 1.00, 0.0563, -0.280."""
+    return f"{v:#.3g}"
+
+
+def param(v: float) -> str:
+    """A parameter as given: shortest decimal, at least one decimal place: 1.0, 0.9, -0.2."""
+    s = repr(float(v))
+    return s if "e" not in s else f"{v:.10f}".rstrip("0")
+
+
+def exact(v: float) -> str:
+    """A value shown in full, as the draft does: 0.25, 0.0625, 0.015625."""
+    return f"{v:.10f}".rstrip("0").rstrip(".")
+
+
+def sci_tex(v: float) -> str:
+    """A value to three significant digits as TeX, in scientific notation when small or large."""
+    if 1e-3 <= abs(v) < 1e4:
+        return f"{v:.3g}"
+    mantissa, exponent = f"{v:.2e}".split("e")
+    return rf"{mantissa} \times 10^{{{int(exponent)}}}"
+
+
+def sci_words(v: float) -> str:
+    """`sci_tex` for captions, in plain text: 9.5 x 10^-7."""
+    return sci_tex(v).replace(r" \times 10^{", " x 10^").replace("}", "")
+
+
+def percent(ratio: float) -> str:
+    return f"{100 * ratio:#.3g} %"
+
+
+NODES = ("x", "z_1", "a_1", "z_2", "a_2", "z_3", r"\hat y", "L")
+NODE_COLOURS = (style.INPUT, style.PRE_ACTIVATION, style.ACTIVATION, style.PRE_ACTIVATION,
+                style.ACTIVATION, style.PRE_ACTIVATION, style.ACTIVATION, style.LOSS)
+
+
+def forward_nodes() -> tuple[str, ...]:
+    """The value under each node of the forward pass: x, z1, a1, z2, a2, z3, y_hat, L."""
+    values = [param(EXAMPLE.x)]
+    for z, a in zip(PASS.z, PASS.a):
+        values += [sig3(z), sig3(a)]
+    return (*values, sig3(PASS.loss))
+
+
+def header_tex() -> str:
+    """The example's parameters in one line."""
+    w = r",\,".join(param(v) for v in EXAMPLE.weights)
+    b = r",\,".join(param(v) for v in EXAMPLE.biases)
+    return (rf"x = {param(EXAMPLE.x)},\; y = {param(EXAMPLE.y)},\; w = ({w}),\; b = ({b}),"
+            r"\; L = \tfrac{1}{2}(\hat y - y)^2")
+
+
+def backward_steps() -> tuple[dict, ...]:
+    """The walk back from the loss, one chain-rule factor at a time.
+
+    Each step goes from node index `src` to node index `dst` (indices into NODES), multiplies by
+    `factor` (written `symbol`), and leaves the gradient `grad` = dL/d(node dst) there; `ratio` is
+    |grad| relative to |dL/dy_hat|. The first step starts the walk: dL/dy_hat = y_hat - y.
+    """
+    n = EXAMPLE.depth
+    steps = [dict(src=7, dst=6, symbol=r"\hat y - y", factor=PASS.dL_dyhat, grad=PASS.dL_dyhat)]
+    grad = PASS.dL_dyhat
+    for k in range(n, 0, -1):       # layer k, from the last to the first
+        z_node = 2 * k - 1          # NODES index of z_k; a_k sits at 2k, a_{k-1} at 2k - 2
+        grad = grad * PASS.sigma_prime[k - 1]
+        steps.append(dict(src=z_node + 1, dst=z_node, symbol=rf"\sigma'(z_{k})",
+                          factor=PASS.sigma_prime[k - 1], grad=grad))
+        if k > 1:
+            grad = grad * EXAMPLE.weights[k - 1]
+            steps.append(dict(src=z_node, dst=z_node - 1, symbol=rf"w_{k}",
+                              factor=EXAMPLE.weights[k - 1], grad=grad))
+    for s in steps:
+        s["ratio"] = abs(s["grad"] / PASS.dL_dyhat)
+        s["factor_text"] = param(s["factor"]) if s["symbol"].startswith("w") else sig3(s["factor"])
+        s["grad_text"] = sig3(s["grad"])
+    return tuple(steps)
+
+
+def bound_row() -> tuple[str, ...]:
+    """The draft's bound after 0..3 layers: weights of 1, sigma' at its peak 0.25."""
+    return tuple(exact(v) for v in bound_sequence(EXAMPLE.depth))
+
+
+def real_row() -> tuple[str, ...]:
+    """The same ratio at the example's input: |dL/dz_k| / |dL/dy_hat| for k = 3, 2, 1."""
+    return ("1", *(sig3(v) for v in reversed(PASS.shrink())))
+
+
+def deep_series(weight: float) -> tuple[float, ...]:
+    """|gradient| relative to the output's, 0..DEEP layers back, in a balanced sigmoid stack."""
+    return (1.0, *reversed(run(balanced_chain(DEEP, weight)).shrink()))
+
+
+# ---- drawing helpers -----------------------------------------------------------------------
+
+# A caption ends this much before the next one starts, so that cues never overlap.
+CAPTION_GAP = 0.05
+
+NODE_X = np.linspace(-6.35, 6.35, len(NODES))
+HEADER_Y, NODE_Y, VALUE_Y = 3.5, 2.35, 1.7
+SYMBOL_Y, ARROW_Y, FACTOR_Y = 1.0, 0.62, 0.25
+GRAD_Y = -0.45
+BAR_BASE, BAR_MAX, BAR_W = -3.6, 2.6, 0.6
+
+
+def tex(s: str, colour: str = style.TEXT, size: int = style.LABEL_SIZE) -> MathTex:
+    return MathTex(s, font_size=size, color=colour)
+
+
+def words(s: str, size: int = style.BODY_SIZE, colour: str = style.TEXT) -> Text:
+    return Text(s, font=style.FONT, font_size=size, color=colour)
+
+
+def at(i: int, y: float) -> np.ndarray:
+    return np.array([NODE_X[i], y, 0.0])
+
+
+def between(i: int, j: int, y: float) -> np.ndarray:
+    return np.array([(NODE_X[i] + NODE_X[j]) / 2, y, 0.0])
+
+
+def bar(i: int, ratio: float) -> Rectangle:
+    r = Rectangle(width=BAR_W, height=max(ratio * BAR_MAX, 1e-3), stroke_width=0,
+                  fill_color=style.GRADIENT, fill_opacity=1.0)
+    return r.move_to(at(i, BAR_BASE), aligned_edge=DOWN)
+
+
+class GradientsShrinkBackward(Scene):
+    """Gradients shrink on their way back through sigmoid layers
+
+    The draft's network x -> w1 -> sigma -> w2 -> sigma -> w3 -> sigma -> y_hat -> L: a forward
+    pass at x = 1, then the backward pass one chain-rule factor at a time, the draft's bound
+    against the real values, and ten layers on a log scale, where large weights explode instead.
+    """
+
+    def beat(self, *animations, caption: str | None, run_time: float = 2.0, hold: float = 1.0,
+             caption_for: float | None = None):
+        """One animation and the hold after it, with its caption on screen for `caption_for`
+        seconds (default: the animation and the hold). caption=None continues the last one."""
+        duration = (caption_for or run_time + hold) - CAPTION_GAP
+        self.play(*animations, run_time=run_time, subcaption=caption,
+                  subcaption_duration=duration if caption else None)
+        if hold:
+            self.wait(hold)
+
+    def construct(self):
+        self.camera.background_color = style.BACKGROUND
+        self.show_network()
+        self.walk_backward()
+        self.compare_with_bound()
+        self.go_deeper()
+
+    # Show the network and its forward pass.
+    def show_network(self):
+        header = tex(header_tex()).move_to([0, HEADER_Y, 0])
+        labels = VGroup(*(tex(n, c).move_to(at(i, NODE_Y))
+                          for i, (n, c) in enumerate(zip(NODES, NODE_COLOURS))))
+        arrows, arrow_labels = VGroup(), VGroup()
+        for i in range(len(NODES) - 1):
+            a = Arrow(at(i, NODE_Y) + 0.32 * RIGHT, at(i + 1, NODE_Y) + 0.32 * LEFT, buff=0,
+                      color=style.MUTED, stroke_width=4, max_tip_length_to_length_ratio=0.2)
+            arrows.add(a)
+            if i % 2 == 0 and i < 6:
+                arrow_labels.add(tex(f"w_{i // 2 + 1}", style.WEIGHT).next_to(a, UP, buff=0.1))
+            elif i < 6:
+                arrow_labels.add(tex(r"\sigma", style.ACTIVATION).next_to(a, UP, buff=0.1))
+        self.beat(FadeIn(labels), Create(arrows), FadeIn(arrow_labels),
+                  caption="The draft's network: three sigmoid neurons in a chain.",
+                  run_time=2.0, hold=1.0)
+        self.beat(Write(header), caption="Its weights, biases, input and loss.",
+                  run_time=1.5, hold=1.5)
+
+        values = [tex(v, c).move_to(at(i, VALUE_Y))
+                  for i, (v, c) in enumerate(zip(forward_nodes(), NODE_COLOURS))]
+        self.beat(FadeIn(values[0]), caption=f"Forward pass at x = {param(EXAMPLE.x)}.",
+                  run_time=0.8, hold=0.7)
+        for k in range(1, EXAMPLE.depth + 1):
+            z, a = values[2 * k - 1], values[2 * k]
+            self.beat(FadeIn(z, shift=0.15 * RIGHT), FadeIn(a, shift=0.15 * RIGHT),
+                      caption=f"Layer {k}: z{k} = w{k} a{k - 1} + b{k} = {sig3(PASS.z[k - 1])}, "
+                              f"then a{k} = sigma(z{k}) = {sig3(PASS.a[k - 1])}.",
+                      run_time=1.2, hold=0.8)
+        self.beat(FadeIn(values[7]),
+                  caption=f"The prediction is {sig3(PASS.y_hat)}; the loss is {sig3(PASS.loss)}.",
+                  run_time=0.8, hold=1.2)
+        self.network = VGroup(header, labels, arrows, arrow_labels, *values)
+
+    # Show the backward pass, one chain-rule factor per step, and the gradient's size as a bar.
+    def walk_backward(self):
+        baseline = Line(at(1, BAR_BASE) + 0.6 * LEFT, at(6, BAR_BASE) + 0.6 * RIGHT,
+                        color=style.MUTED, stroke_width=3)
+        # The legend sits above the short bars of layers 1 and 2, clear of every bar.
+        legend = words("size of the gradient", style.LABEL_SIZE, style.GRADIENT)
+        legend.move_to([NODE_X[3], BAR_BASE + 1.6, 0])
+        self.backward = VGroup(baseline, legend)
+        previous = None
+        for n, s in enumerate(backward_steps()):
+            src, dst = s["src"], s["dst"]
+            arrow = Arrow(between(src, dst, ARROW_Y) + 0.55 * RIGHT,
+                          between(src, dst, ARROW_Y) + 0.55 * LEFT, buff=0,
+                          color=style.GRADIENT, stroke_width=5, max_tip_length_to_length_ratio=0.3)
+            symbol = tex(s["symbol"], style.WEIGHT if s["symbol"].startswith("w") else style.TEXT)
+            symbol.move_to(between(src, dst, SYMBOL_Y))
+            factor = tex(s["factor_text"]).move_to(between(src, dst, FACTOR_Y))
+            grad = tex(s["grad_text"], style.GRADIENT).move_to(at(dst, GRAD_Y))
+            new_bar = bar(dst, s["ratio"])
+            if n == 0:
+                caption = (f"Backward: start at the loss. Its gradient, y-hat minus y, "
+                           f"is {s['grad_text']}.")
+                grow = [Create(baseline), FadeIn(legend), FadeIn(new_bar, shift=0.3 * UP)]
+            else:
+                what = "sigma'" if s["symbol"].startswith(r"\sigma") else "the weight"
+                caption = (f"Multiply by {what}, {s['factor_text']}: the gradient is now "
+                           f"{s['grad_text']}.")
+                grow = [TransformFromCopy(previous, new_bar)]
+            self.beat(GrowArrow(arrow), FadeIn(symbol), caption=caption, run_time=1.0, hold=0.0,
+                      caption_for=3.5)
+            self.beat(FadeIn(factor), FadeIn(grad), *grow, caption=None, run_time=1.3, hold=1.2)
+            self.backward.add(arrow, symbol, factor, grad, new_bar)
+            previous = new_bar
+        first = backward_steps()[-1]
+        box = SurroundingRectangle(VGroup(self.backward[-2], self.backward[-1]), buff=0.15,
+                                   color=style.GRADIENT, stroke_width=4)
+        self.beat(Create(box),
+                  caption=f"Layer 1 receives {percent(first['ratio'])} of the output's gradient.",
+                  run_time=1.0, hold=2.0)
+        self.backward.add(box)
+
+    # Show the draft's bound next to the values at this input.
+    def compare_with_bound(self):
+        estimate = (f"The draft's estimate: at most {exact(bound_per_layer(1.0))} per layer, "
+                    f"so {' -> '.join(bound_row())}.")
+        self.beat(FadeOut(self.network), FadeOut(self.backward), caption=estimate,
+                  caption_for=5.0, run_time=1.0, hold=0.0)
+        title = words("Share of the gradient left, layer by layer").move_to([0, 3.2, 0])
+        heads = [r"\hat y", "z_3", "z_2", "z_1"]
+        head_colours = [NODE_COLOURS[i] for i in (6, 5, 3, 1)]
+        col_x = [0.5, 2.2, 4.0, 5.95]
+        row_y = [1.9, 0.8, -0.4]
+        bound_label = tex(rf"\text{{bound: }} |w| = {param(1.0)},\ \sigma' \le "
+                          rf"{exact(SIGMOID_PRIME_PEAK)}", style.TEXT, style.BODY_SIZE)
+        real_label = tex(rf"\text{{at }} x = {param(EXAMPLE.x)}", style.GRADIENT, style.BODY_SIZE)
+        head_mobs = VGroup(*(tex(h, c, style.BODY_SIZE).move_to([x, row_y[0], 0])
+                             for h, c, x in zip(heads, head_colours, col_x)))
+        bound_cells = VGroup(*(tex(v, style.TEXT, style.BODY_SIZE).move_to([x, row_y[1], 0])
+                               for v, x in zip(bound_row(), col_x)))
+        real_cells = VGroup(*(tex(v, style.GRADIENT, style.BODY_SIZE).move_to([x, row_y[2], 0])
+                              for v, x in zip(real_row(), col_x)))
+        bound_label.move_to([0, row_y[1], 0]).align_to([-6.6, 0, 0], LEFT)
+        real_label.move_to([0, row_y[2], 0]).align_to([-6.6, 0, 0], LEFT)
+        last_bound = bound_sequence(EXAMPLE.depth)[-1]
+        bound_note = words(f"Layer 1: at most {percent(last_bound)}", style.BODY_SIZE)
+        real_note = words(f"here {percent(PASS.shrink()[0])}", style.BODY_SIZE, style.GRADIENT)
+        VGroup(bound_note, real_note).arrange(RIGHT, buff=0.5).move_to([0, -2.2, 0])
+        self.beat(FadeIn(title), FadeIn(head_mobs), FadeIn(bound_label), FadeIn(bound_cells),
+                  caption=None, run_time=1.5, hold=2.5)
+        self.beat(FadeIn(real_label), FadeIn(real_cells),
+                  caption="At this input every share is smaller still.",
+                  run_time=1.5, hold=1.5)
+        self.beat(FadeIn(bound_note), FadeIn(real_note),
+                  caption=f"Layer 1 gets {percent(PASS.shrink()[0])} of the output's gradient, "
+                          f"under the bound's {percent(last_bound)}.",
+                  run_time=1.0, hold=2.5)
+        cells = VGroup(bound_label, real_label, bound_cells, real_cells, bound_note, real_note)
+        self.table = VGroup(title, head_mobs, cells)
+
+    # Show ten layers on a log scale: weights of 1 vanish, weights of 8 explode.
+    def go_deeper(self):
+        self.beat(FadeOut(self.table), run_time=1.0, hold=0.0, caption_for=3.0,
+                  caption=f"Now stack {DEEP} layers: gradient size against depth, on a log scale.")
+        lo, hi = -7, 3
+        axes = Axes(x_range=(0, DEEP, 1), y_range=(0, hi - lo, 1), x_length=9.0, y_length=5.2,
+                    axis_config={"color": style.MUTED, "stroke_width": 3,
+                                 "include_ticks": True, "tick_size": 0.08},
+                    tips=False).move_to([-0.4, 0.15, 0])
+
+        def point(k, value):
+            """Layer k back, gradient `value`, on the log-scale axes."""
+            return axes.c2p(k, math.log10(value) - lo)
+
+        y_labels = VGroup(*(tex("1" if e == 0 else f"10^{{{e}}}", style.MUTED)
+                            .next_to(point(0, 10.0 ** e), LEFT, buff=0.2)
+                            for e in range(lo + 1, hi, 2)))
+        one = DashedLine(point(0, 1.0), point(DEEP, 1.0), color=style.MUTED, stroke_width=2,
+                         dash_length=0.12)
+        x_labels = VGroup(*(tex(str(k), style.MUTED).next_to(axes.c2p(k, 0), DOWN, buff=0.2)
+                            for k in range(0, DEEP + 1, 2)))
+        x_name = words("layers back from the output", style.LABEL_SIZE, style.MUTED)
+        x_name.next_to(x_labels, DOWN, buff=0.2)
+        title = words(f"Gradient size, {DEEP} sigmoid layers, log scale").move_to([0, 3.45, 0])
+        self.beat(Create(axes), FadeIn(y_labels), Create(one), FadeIn(x_labels), FadeIn(x_name),
+                  FadeIn(title), caption=None, run_time=1.5, hold=0.5)
+
+        def series(weight, colour, dashed):
+            values = deep_series(weight)
+            pts = [point(k, v) for k, v in enumerate(values)]
+            path = VMobject(color=colour, stroke_width=6).set_points_as_corners(pts)
+            if dashed:
+                path = DashedVMobject(path, num_dashes=40)
+            marks = VGroup(*((Dot(p, radius=0.08, color=colour) if not dashed
+                              else Square(0.16, color=colour, fill_opacity=1.0,
+                                          stroke_width=0).move_to(p)) for p in pts))
+            end = tex(sci_tex(values[-1]), colour).next_to(pts[-1], RIGHT, buff=0.2)
+            name = tex(f"w = {param(weight)}", colour)
+            return values, path, marks, end, name
+
+        w_small, w_large = DEEP_WEIGHTS
+        values, path, marks, end, name = series(w_small, style.GRADIENT, dashed=False)
+        name.next_to(point(5, values[5]), DOWN + LEFT, buff=0.15)
+        self.beat(Create(path), FadeIn(marks), FadeIn(name),
+                  caption=f"Weights of {param(w_small)} and sigma' at its peak: each layer "
+                          f"multiplies by {exact(bound_per_layer(w_small))}.",
+                  run_time=2.5, hold=0.5)
+        gone = words("vanishes", style.LABEL_SIZE, style.GRADIENT).next_to(end, UP, buff=0.15,
+                                                                       aligned_edge=LEFT)
+        self.beat(FadeIn(end), FadeIn(gone),
+                  caption=f"After {DEEP} layers: {sci_words(values[-1])} of the gradient. "
+                          "It vanishes.",
+                  run_time=1.0, hold=2.5)
+
+        values8, path8, marks8, end8, name8 = series(w_large, style.WEIGHT, dashed=True)
+        name8.next_to(point(6, values8[6]), UP + LEFT, buff=0.15)
+        self.beat(Create(path8), FadeIn(marks8), FadeIn(name8),
+                  caption=f"The bound assumes weights near 1. With weights of {param(w_large)}, "
+                          f"each layer multiplies by {exact(bound_per_layer(w_large))}.",
+                  run_time=2.5, hold=0.5)
+        boom = words("explodes", style.LABEL_SIZE, style.WEIGHT).next_to(end8, DOWN, buff=0.15,
+                                                                       aligned_edge=LEFT)
+        self.beat(FadeIn(end8), FadeIn(boom),
+                  caption=f"After {DEEP} layers: {sci_words(values8[-1])} times the output's "
+                          f"gradient. It explodes instead.",
+                  run_time=1.0, hold=3.0)
