@@ -31,6 +31,7 @@ from manim import (
 )
 
 import style
+from captioned import CaptionedBeats
 from numeric.linear import COLLAPSED, LAYERS, POINTS, READOUTS, Affine, fmt, rings, trajectory
 
 # Where the plane sits: its origin, and the length of one unit, in scene coordinates.
@@ -39,8 +40,6 @@ PLANE_ORIGIN = np.array([-3.4, 0.0, 0.0])
 # The right-hand panel that holds the equations covers the plane from here to the frame's edge.
 PANEL_LEFT = 0.55
 PANEL_CENTRE_X = (PANEL_LEFT + config.frame_width / 2) / 2
-# A caption ends this much before the next one starts, so that cues never overlap.
-CAPTION_GAP = 0.05
 
 
 # ---- the numbers on screen, as TeX ---------------------------------------------------------
@@ -112,7 +111,7 @@ def words(s: str, size: int = style.BODY_SIZE, color: str = style.TEXT) -> Text:
     return Text(s, font=style.FONT, font_size=size, color=color, line_spacing=0.9)
 
 
-class LinearLayersCollapse(Scene):
+class LinearLayersCollapse(CaptionedBeats, Scene):
     """Stacked linear layers collapse into one
 
     Three affine layers move a grid and three points; grid lines stay straight, parallel and
@@ -120,18 +119,7 @@ class LinearLayersCollapse(Scene):
     one step. Nested rings stay nested: no straight line separates them, whatever the depth.
     """
 
-    def beat(self, *animations, caption: str | None, run_time: float = 2.0, hold: float = 1.0,
-             caption_for: float | None = None):
-        """One animation and the hold after it, with its caption on screen for `caption_for`
-        seconds (default: the animation and the hold). caption=None continues the last one."""
-        duration = (caption_for or run_time + hold) - CAPTION_GAP
-        self.play(*animations, run_time=run_time, subcaption=caption,
-                  subcaption_duration=duration if caption else None)
-        if hold:
-            self.wait(hold)
-
     def construct(self):
-        self.camera.background_color = style.BACKGROUND
 
         # Show the plane, the panel and three labelled points.
         ghost = make_plane(opacity=0.35)

@@ -31,6 +31,7 @@ from manim import (
 )
 
 import style
+from captioned import CaptionedBeats
 from numeric.activations import sigmoid
 from numeric.training import example
 
@@ -47,8 +48,6 @@ CENTRE = np.array([0.0, -0.45, 0.0])
 AREA_WIDTH, AREA_HEIGHT = 13.4, 6.4
 SQUARE_SIDE = 6.0             # the unit square (the sigmoid's image) on screen
 
-# Captions end this much before the next beat, so that frame rounding never makes two overlap.
-CAPTION_GAP = 0.1
 
 
 # ---- the numbers on screen, as text --------------------------------------------------------
@@ -205,7 +204,7 @@ def heading(*parts) -> VGroup:
     return row.move_to([0, config.frame_height / 2 - 0.5, 0]).set_z_index(6)
 
 
-class SigmoidBendsThePlane(Scene):
+class SigmoidBendsThePlane(CaptionedBeats, Scene):
     """A sigmoid layer bends the plane
 
     Two interleaved moons that no straight line separates, and a 2-2-1 sigmoid network trained
@@ -215,20 +214,7 @@ class SigmoidBendsThePlane(Scene):
     decision boundary.
     """
 
-    def beat(self, *animations, caption: str, run_time: float = 2.0, hold: float = 1.0):
-        """One animation with its caption on screen for the animation and the hold after it."""
-        self.play(*animations, run_time=run_time, subcaption=caption,
-                  subcaption_duration=run_time + hold - CAPTION_GAP)
-        if hold:
-            self.wait(hold)
-
-    def say(self, caption: str, duration: float):
-        """A caption over a still frame."""
-        self.add_subcaption(caption, duration=duration - CAPTION_GAP)
-        self.wait(duration)
-
     def construct(self):
-        self.camera.background_color = style.BACKGROUND
 
         # Show the data in the input plane.
         grid, dots = grid_at("input"), dots_at("input")

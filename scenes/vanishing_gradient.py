@@ -37,6 +37,7 @@ from manim import (
 )
 
 import style
+from captioned import CaptionedBeats
 from numeric.activations import SIGMOID_PRIME_PEAK
 from numeric.chain import EXAMPLE, balanced_chain, bound_per_layer, bound_sequence, run
 
@@ -144,8 +145,6 @@ def deep_series(weight: float) -> tuple[float, ...]:
 
 # ---- drawing helpers -----------------------------------------------------------------------
 
-# A caption ends this much before the next one starts, so that cues never overlap.
-CAPTION_GAP = 0.05
 
 NODE_X = np.linspace(-6.35, 6.35, len(NODES))
 HEADER_Y, NODE_Y, VALUE_Y = 3.5, 2.35, 1.7
@@ -176,7 +175,7 @@ def bar(i: int, ratio: float) -> Rectangle:
     return r.move_to(at(i, BAR_BASE), aligned_edge=DOWN)
 
 
-class GradientsShrinkBackward(Scene):
+class GradientsShrinkBackward(CaptionedBeats, Scene):
     """Gradients shrink on their way back through sigmoid layers
 
     The draft's network x -> w1 -> sigma -> w2 -> sigma -> w3 -> sigma -> y_hat -> L: a forward
@@ -184,18 +183,7 @@ class GradientsShrinkBackward(Scene):
     against the real values, and ten layers on a log scale, where large weights explode instead.
     """
 
-    def beat(self, *animations, caption: str | None, run_time: float = 2.0, hold: float = 1.0,
-             caption_for: float | None = None):
-        """One animation and the hold after it, with its caption on screen for `caption_for`
-        seconds (default: the animation and the hold). caption=None continues the last one."""
-        duration = (caption_for or run_time + hold) - CAPTION_GAP
-        self.play(*animations, run_time=run_time, subcaption=caption,
-                  subcaption_duration=duration if caption else None)
-        if hold:
-            self.wait(hold)
-
     def construct(self):
-        self.camera.background_color = style.BACKGROUND
         self.show_network()
         self.walk_backward()
         self.compare_with_bound()

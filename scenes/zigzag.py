@@ -41,6 +41,7 @@ from manim import (
 )
 
 import style
+from captioned import CAPTION_GAP, CaptionedBeats
 from numeric.weight_updates import (
     KINDS,
     LEARNING_RATE,
@@ -63,8 +64,6 @@ CONTOUR_LEVELS = np.geomspace(3e-4, 0.12, 9)
 SECONDS_PER_STEP = 0.1
 QUADRANT_SIZE = 0.6           # side of the shaded allowed-quadrant squares, scene units
 
-# Captions end this much before the next beat, so that frame rounding never makes two overlap.
-CAPTION_GAP = 0.1
 
 
 # ---- the numbers on screen, as text --------------------------------------------------------
@@ -225,7 +224,7 @@ def panel_title(kind: str) -> VGroup:
     return row.next_to(frame_of(kind), UP, buff=0.2)
 
 
-class PositiveInputsZigZag(Scene):
+class PositiveInputsZigZag(CaptionedBeats, Scene):
     """Positive inputs make gradient descent zig-zag
 
     One sigmoid neuron with two weights learns from a teacher with w* = (2, -2), by SGD with a
@@ -234,18 +233,7 @@ class PositiveInputsZigZag(Scene):
     from tanh it heads more directly and needs far fewer steps.
     """
 
-    def beat(self, *animations, caption: str, run_time: float = 2.0, hold: float = 1.0):
-        self.play(*animations, run_time=run_time, subcaption=caption,
-                  subcaption_duration=run_time + hold - CAPTION_GAP)
-        if hold:
-            self.wait(hold)
-
-    def say(self, caption: str, duration: float):
-        self.add_subcaption(caption, duration=duration - CAPTION_GAP)
-        self.wait(duration)
-
     def construct(self):
-        self.camera.background_color = style.BACKGROUND
 
         # Show the neuron and its teacher.
         title = heading(MathTex(r"\hat y = \sigma(w_1 x_1 + w_2 x_2)", font_size=style.TITLE_SIZE,

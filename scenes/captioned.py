@@ -1,0 +1,33 @@
+"""The rhythm every scene shares: a beat is an animation, a hold, and the caption that tells it.
+
+Captions become the video's WebVTT track and the page's transcript, so every beat has one.
+"""
+from __future__ import annotations
+
+import style
+
+# Captions end this much before the next beat, so that frame rounding never makes two overlap.
+CAPTION_GAP = 0.1
+
+
+class CaptionedBeats:
+    """A mixin for manim scenes: `class MyScene(CaptionedBeats, Scene)`."""
+
+    def setup(self):
+        super().setup()
+        self.camera.background_color = style.BACKGROUND
+
+    def beat(self, *animations, caption: str | None, run_time: float = 2.0, hold: float = 1.0,
+             caption_for: float | None = None):
+        """One animation and the hold after it, with its caption on screen for `caption_for`
+        seconds (default: the animation and the hold). caption=None continues the last one."""
+        duration = (caption_for or run_time + hold) - CAPTION_GAP
+        self.play(*animations, run_time=run_time, subcaption=caption,
+                  subcaption_duration=duration if caption else None)
+        if hold:
+            self.wait(hold)
+
+    def say(self, caption: str, duration: float):
+        """A caption over a still frame."""
+        self.add_subcaption(caption, duration=duration - CAPTION_GAP)
+        self.wait(duration)
