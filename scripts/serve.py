@@ -13,12 +13,15 @@ from .build import ROOT, source_date_epoch
 
 
 def main() -> int:
+    address = os.environ.get("SERVE_ADDR", "127.0.0.1:8000")
+    # mkdocs serve mounts the site at site_url's path: serve it at the root of the address.
     env = {**os.environ, "ACTIVATIONS_SERVE": "1", "ACTIVATIONS_QUALITY": "preview",
-           "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": source_date_epoch(ROOT)}
+           "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": source_date_epoch(ROOT),
+           "SITE_URL": f"http://{address}/"}
     env.pop("ACTIVATIONS_MEDIA_DIR", None)
     try:
         return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--livereload",
-                                "-a", os.environ.get("SERVE_ADDR", "127.0.0.1:8000")],
+                                "-a", address],
                                cwd=ROOT, env=env)
     except KeyboardInterrupt:
         return 0
