@@ -11,6 +11,8 @@ tests compare with an independent recomputation.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import contourpy
 import numpy as np
 from manim import (
@@ -213,7 +215,13 @@ PANEL_TITLES = {"positive": ("sigmoid inputs", "x > 0"), "zero_centred": ("tanh 
 
 
 def counter(kind: str, n: int) -> Text:
-    """'n steps' under a panel."""
+    """'n steps' under a panel (a copy: the counter's updater swaps it in every frame)."""
+    return _counter(kind, n).copy()
+
+
+@lru_cache(maxsize=None)
+def _counter(kind: str, n: int) -> Text:
+    # Laying out text with Pango is the costly part of a frame: each count is set only once.
     return words(f"{n} steps", style.BODY_SIZE).next_to(frame_of(kind), DOWN, buff=0.15)
 
 

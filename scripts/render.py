@@ -159,11 +159,24 @@ def render_one(scene: SceneInfo, settings: RenderSettings, cache_dir: Path, work
     return None
 
 
+def expected_cost(scene: SceneInfo, cache_dir: Path) -> float:
+    """How long the scene's render should take: its last render's time, from any earlier cache
+    entry of the same name; without one, its module's size stands in for its length."""
+    metas = sorted(cache_dir.glob(f"{scene.name}-*/meta.json"), key=lambda p: p.stat().st_mtime)
+    if metas:
+        return json.loads(metas[-1].read_text())["render_s"]
+    return scene.module.stat().st_size / 1000
+
+
 def render_all(scenes: list[SceneInfo], settings: RenderSettings, cache_dir: Path,
                tmp_root: Path, jobs: int) -> list[Failure]:
-    """Render every scene given, `jobs` at a time; return the failures (others still render)."""
+    """Render every scene given, `jobs` at a time; return the failures (others still render).
+
+    The longest renders start first, so that no long one is left to run alone at the end.
+    """
     if not scenes:
         return []
+    scenes = sorted(scenes, key=lambda s: -expected_cost(s, cache_dir))
     clean_stale_tmp(tmp_root)
     work = tmp_root / f"{os.getpid()}-render"
     progress = Progress(len(scenes))

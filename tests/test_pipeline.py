@@ -150,6 +150,18 @@ def test_an_unknown_scene_name_fails_with_page_and_line(project):
     assert snapshot(project / "site") == before
 
 
+def test_an_unknown_figure_name_fails_with_page_and_line(project):
+    before = snapshot(project / "site")
+    page = project / "docs" / "index.md"
+    lines = page.read_text().splitlines()
+    lines.insert(2, "![A plot that was never drawn](figure:no-such-figure)")
+    page.write_text("\n".join(lines) + "\n")
+    proc = build(project)
+    assert proc.returncode != 0
+    assert "index.md:3: unknown figure 'no-such-figure'" in proc.log
+    assert snapshot(project / "site") == before
+
+
 def test_the_manifest_matches_the_files(built):
     site = built / "site"
     manifest = json.loads((site / "videos" / "manifest.json").read_text())
