@@ -5,16 +5,14 @@ matrices as written here), never against values copied from the scene.
 """
 from __future__ import annotations
 
-import ast
 import re
 from pathlib import Path
 
 import numpy as np
 import pytest
-import webvtt
 
 import style
-from framecheck import assert_matches_control, has_colour, last_frame, seconds
+from scene_checks import assert_captions_cover, assert_final_frame, assert_no_number_typed
 from numeric import linear
 
 SCENE = "LinearLayersCollapse"
@@ -137,13 +135,7 @@ def test_product_numbers_on_screen(scene_module):
 
 
 def test_no_number_typed_into_the_scene():
-    """Numbers in MathTex/Text/caption strings of construct() come only through the formatters."""
-    tree = ast.parse(MODULE.read_text())
-    cls = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == SCENE)
-    for node in ast.walk(cls):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            assert not re.search(r"\d\.\d", node.value), f"a number typed by hand: {node.value!r}"
-
+    assert_no_number_typed(MODULE, SCENE)
 
 def test_title_is_the_docstring_first_line(scene_module):
     doc = getattr(scene_module, SCENE).__doc__
@@ -154,22 +146,9 @@ def test_title_is_the_docstring_first_line(scene_module):
 
 def test_renders_with_captions(site_build):
     e = site_build.scene(SCENE)
-    assert 20 <= e["duration_s"] <= 90
     assert (e["width"], e["height"]) == (854, 480)
-    cues = webvtt.read(str(site_build.root / e["captions"]))
-    assert len(cues) >= 12
-    assert all(c.text.strip() for c in cues)
-    assert all(seconds(a.end) <= seconds(b.start) for a, b in zip(cues, cues[1:]))
-    assert seconds(cues[-1].end) >= e["duration_s"] - 0.5  # the last caption lasts to the end
-
-
-
+    assert_captions_cover(site_build, SCENE, 12)
 
 def test_final_frame(site_build):
-    e = site_build.scene(SCENE)
-    frame = last_frame(site_build.root / e["video"])
-    img = np.asarray(frame)
-    assert img.std() > 10, "the final frame is (nearly) blank"
-    for colour in (style.CLASS_A, style.CLASS_B, style.BOUNDARY, style.TEXT):
-        assert has_colour(img, colour), f"no {colour} in the final frame"
-    assert_matches_control(SCENE, frame)
+    assert_final_frame(site_build, SCENE, (style.CLASS_A, style.CLASS_B, style.BOUNDARY, style.TEXT))
+

@@ -1,14 +1,12 @@
 """SigmoidBendsThePlane: its numbers, its geometry, its render and its final frame."""
 import ast
-import re
 from pathlib import Path
 
 import numpy as np
 import pytest
-import webvtt
 
 import style
-from framecheck import assert_matches_control, has_colour, last_frame, seconds
+from scene_checks import assert_captions_cover, assert_final_frame, assert_no_number_typed
 
 import space_bending as S
 from numeric import training as T
@@ -137,13 +135,7 @@ def test_everything_fits_the_frame():
 
 
 def test_no_number_typed_into_the_scene():
-    """Decimal numbers in the scene class's strings come only through the formatters."""
-    tree = ast.parse(Path(S.__file__).read_text())
-    cls = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == NAME)
-    for node in ast.walk(cls):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            assert not re.search(r"\d\.\d", node.value), f"a number typed by hand: {node.value!r}"
-
+    assert_no_number_typed(S.__file__, NAME)
 
 def test_title_is_the_docstring_first_line():
     assert getattr(S, NAME).__doc__.splitlines()[0] == TITLE
@@ -152,24 +144,11 @@ def test_title_is_the_docstring_first_line():
 def test_renders_with_captions(site_build):
     e = site_build.scene(NAME)
     assert e["title"] == TITLE
-    assert 20 <= e["duration_s"] <= 90
     assert (site_build.root / e["video"]).stat().st_size > 0
-    cues = webvtt.read(str(site_build.root / e["captions"]))
-    assert len(cues) >= 8
-    assert all(c.text.strip() for c in cues)
-    assert all(seconds(a.end) <= seconds(b.start) for a, b in zip(cues, cues[1:]))
-    assert seconds(cues[-1].end) >= e["duration_s"] - 0.5
-
+    assert_captions_cover(site_build, NAME, 8)
 
 def test_final_frame(site_build):
-    e = site_build.scene(NAME)
-    frame = last_frame(site_build.root / e["video"])
-    img = np.asarray(frame)
-    assert img.std() > 10, "the final frame is (nearly) blank"
-    for colour in FINAL_COLOURS:
-        assert has_colour(img, colour), f"no {colour} in the final frame"
-    assert_matches_control(NAME, frame)
-
+    assert_final_frame(site_build, NAME, FINAL_COLOURS)
 
 @pytest.fixture
 def own_media_dir(tmp_path):

@@ -3,17 +3,14 @@ forward pass written here, gradients by central finite differences), its render,
 """
 from __future__ import annotations
 
-import ast
 import math
 import re
 from pathlib import Path
 
-import numpy as np
 import pytest
-import webvtt
 
 import style
-from framecheck import assert_matches_control, has_colour, last_frame, seconds
+from scene_checks import assert_captions_cover, assert_final_frame, assert_no_number_typed
 from numeric import chain
 
 SCENE = "GradientsShrinkBackward"
@@ -152,13 +149,7 @@ def test_end_labels(vg):
 
 
 def test_no_number_typed_into_the_scene():
-    """Strings in the scene class carry no decimal numbers: they come through the formatters."""
-    tree = ast.parse(MODULE.read_text())
-    cls = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == SCENE)
-    for node in ast.walk(cls):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            assert not re.search(r"\d\.\d", node.value), f"a number typed by hand: {node.value!r}"
-
+    assert_no_number_typed(MODULE, SCENE)
 
 def test_title_is_the_docstring_first_line(vg):
     doc = getattr(vg, SCENE).__doc__
@@ -169,25 +160,14 @@ def test_title_is_the_docstring_first_line(vg):
 
 def test_renders_with_captions_that_carry_the_numbers(site_build, vg):
     e = site_build.scene(SCENE)
-    assert 20 <= e["duration_s"] <= 90
     assert (e["width"], e["height"]) == (854, 480)
-    cues = webvtt.read(str(site_build.root / e["captions"]))
-    assert all(seconds(a.end) <= seconds(b.start) for a, b in zip(cues, cues[1:]))
-    assert seconds(cues[-1].end) >= e["duration_s"] - 0.5
+    cues = assert_captions_cover(site_build, SCENE, 12)
     text = "\n".join(c.text for c in cues)
     for s in vg.backward_steps():
         assert s["grad_text"] in text
     assert vg.percent(chain.run(chain.EXAMPLE).shrink()[0]) in text
     assert vg.sci_words(vg.deep_series(1.0)[-1]) in text
 
-
-
-
 def test_final_frame(site_build):
-    e = site_build.scene(SCENE)
-    frame = last_frame(site_build.root / e["video"])
-    img = np.asarray(frame)
-    assert img.std() > 10, "the final frame is (nearly) blank"
-    for colour in (style.GRADIENT, style.WEIGHT, style.TEXT, style.MUTED):
-        assert has_colour(img, colour), f"no {colour} in the final frame"
-    assert_matches_control(SCENE, frame)
+    assert_final_frame(site_build, SCENE, (style.GRADIENT, style.WEIGHT, style.TEXT, style.MUTED))
+

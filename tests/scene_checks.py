@@ -1,0 +1,43 @@
+"""Checks every scene's tests share: no hand-typed numbers, a full caption track, a final frame
+that holds what it should and matches the stored control data."""
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import numpy as np
+import webvtt
+
+from framecheck import assert_matches_control, has_colour, last_frame, seconds
+
+
+def assert_no_number_typed(module: Path, scene: str) -> None:
+    """Decimal numbers in the scene class's strings come only through the module's formatters."""
+    tree = ast.parse(Path(module).read_text())
+    cls = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == scene)
+    for node in ast.walk(cls):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            assert not re.search(r"\d\.\d", node.value), f"a number typed by hand: {node.value!r}"
+
+
+def assert_captions_cover(site_build, scene: str, min_cues: int) -> list:
+    """20 to 90 s long; enough non-empty, non-overlapping cues, the last lasting to the end."""
+    e = site_build.scene(scene)
+    assert 20 <= e["duration_s"] <= 90
+    cues = webvtt.read(str(site_build.root / e["captions"]))
+    assert len(cues) >= min_cues
+    assert all(c.text.strip() for c in cues)
+    assert all(seconds(a.end) <= seconds(b.start) for a, b in zip(cues, cues[1:]))
+    assert seconds(cues[-1].end) >= e["duration_s"] - 0.5
+    return cues
+
+
+def assert_final_frame(site_build, scene: str, colours) -> None:
+    """Not blank, holds the scene's key colours, matches the control data."""
+    frame = last_frame(site_build.root / site_build.scene(scene)["video"])
+    img = np.asarray(frame)
+    assert img.std() > 10, "the final frame is (nearly) blank"
+    for colour in colours:
+        assert has_colour(img, colour), f"no {colour} in the final frame"
+    assert_matches_control(scene, frame)
