@@ -26,6 +26,8 @@ W3, b3 = np.array([[1.5, 0.0], [0.0, 0.5]]), np.array([-0.3, 0.2])
 
 
 @pytest.fixture(scope="module")
+
+
 def scene_module():
     import linear_collapse
     return linear_collapse
@@ -57,6 +59,8 @@ def test_one_step_lands_where_three_did():
 
 
 @pytest.mark.parametrize("t", [0.0, 0.3, 0.7, 1.0])
+
+
 @pytest.mark.parametrize("k", [0, 1, 2, 3])
 def test_grid_lines_stay_straight_parallel_and_evenly_spaced(k, t):
     """Every map the animation passes through (each layer's path from the identity, and the
@@ -137,6 +141,7 @@ def test_product_numbers_on_screen(scene_module):
 def test_no_number_typed_into_the_scene():
     assert_no_number_typed(MODULE, SCENE)
 
+
 def test_title_is_the_docstring_first_line(scene_module):
     doc = getattr(scene_module, SCENE).__doc__
     assert doc.splitlines()[0] == "Stacked linear layers collapse into one"
@@ -148,6 +153,7 @@ def test_renders_with_captions(site_build):
     e = site_build.scene(SCENE)
     assert (e["width"], e["height"]) == (854, 480)
     assert_captions_cover(site_build, SCENE, 12)
+
 
 def test_final_frame(site_build):
     assert_final_frame(site_build, SCENE, (style.CLASS_A, style.CLASS_B, style.BOUNDARY, style.TEXT))

@@ -19,6 +19,8 @@ EPS = 1e-5
 
 
 @pytest.fixture(scope="module")
+
+
 def vg():
     import vanishing_gradient
     return vanishing_gradient
@@ -130,6 +132,8 @@ def test_real_row_matches_finite_differences(vg):
 
 
 @pytest.mark.parametrize("weight,per_layer", [(1.0, 0.25), (8.0, 2.0)])
+
+
 def test_deep_series_matches_finite_differences(vg, weight, per_layer):
     c = chain.balanced_chain(vg.DEEP, weight)
     out = forward(c.x, c.y, c.weights, c.biases)[1][-1] - c.y
@@ -151,6 +155,7 @@ def test_end_labels(vg):
 def test_no_number_typed_into_the_scene():
     assert_no_number_typed(MODULE, SCENE)
 
+
 def test_title_is_the_docstring_first_line(vg):
     doc = getattr(vg, SCENE).__doc__
     assert doc.splitlines()[0] == "Gradients shrink on their way back through sigmoid layers"
@@ -167,6 +172,7 @@ def test_renders_with_captions_that_carry_the_numbers(site_build, vg):
         assert s["grad_text"] in text
     assert vg.percent(chain.run(chain.EXAMPLE).shrink()[0]) in text
     assert vg.sci_words(vg.deep_series(1.0)[-1]) in text
+
 
 def test_final_frame(site_build):
     assert_final_frame(site_build, SCENE, (style.GRADIENT, style.WEIGHT, style.TEXT, style.MUTED))

@@ -44,6 +44,8 @@ def corners(line) -> np.ndarray:
 
 
 @pytest.fixture(scope="module")
+
+
 def runs():
     return {kind: sgd_here(kind) for kind in U.KINDS}
 
@@ -121,6 +123,7 @@ def test_quadrants_are_the_one_sign_directions():
 def test_no_number_typed_into_the_scene():
     assert_no_number_typed(S.__file__, NAME)
 
+
 def test_title_is_the_docstring_first_line():
     assert getattr(S, NAME).__doc__.splitlines()[0] == TITLE
 
@@ -131,10 +134,14 @@ def test_renders_with_captions(site_build):
     assert (site_build.root / e["video"]).stat().st_size > 0
     assert_captions_cover(site_build, NAME, 8)
 
+
 def test_final_frame(site_build):
     assert_final_frame(site_build, NAME, FINAL_COLOURS)
 
+
 @pytest.fixture
+
+
 def own_media_dir(tmp_path):
     """Text and MathTex write their SVGs under manim's media_dir: keep them out of the repository."""
     from manim import tempconfig
