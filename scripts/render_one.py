@@ -42,6 +42,9 @@ def render(module: Path, scene: str, out: Path, width: int, height: int, fps: fl
     config.max_inflight_encoders = inflight
     config.video_encoder_options = encoder_options
 
+    from scripts import segment_encoder
+    segment_encoder.install()
+
     sys.path.insert(0, str(module.parent))
     spec = importlib.util.spec_from_file_location(module.stem, module)
     mod = importlib.util.module_from_spec(spec)
