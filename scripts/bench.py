@@ -1,8 +1,9 @@
 """`make bench`: measure the build on this machine and write bench/report.md and bench/report.json.
 
 What it measures (each figure the median of --runs runs, with min and max):
-- clean `make` at preview and publish quality, serial (JOBS=1) and parallel (JOBS=cores), and the
-  same scenes rendered one by one with the plain `manim` command line, as a user would;
+- clean `make` at preview and publish quality, serial (JOBS=1, and JOBS=1 pinned to one core) and
+  parallel (JOBS=cores), with the CPU seconds each used, and the same scenes rendered one by one
+  with the plain `manim` command line, as a user would;
 - the no-op `make`, an edit of one page, an edit of one scene module (renders, rewritten files);
 - per scene: video seconds, frames, render seconds, render seconds per video second, MP4 bytes,
   KiB per video second; how our encode compares with manim's default (PSNR of the same frames);
@@ -20,6 +21,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -67,11 +69,17 @@ def fresh_copy(name: str) -> Path:
     return dest
 
 
-def make(project: Path, quality: str, jobs: int) -> tuple[float, str]:
+def make(project: Path, quality: str, jobs: int, one_core: bool = False) -> tuple[float, str]:
+    """Run `make site`; return wall seconds and the log. The CPU seconds it used (user + system,
+    every child process) are left in make.cpu_s. one_core pins the whole build to CPU 0."""
     env = {**os.environ, "QUALITY": quality, "JOBS": str(jobs), "FORCE": "0"}
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    proc = subprocess.run(["make", "-C", str(project), "site"], env=env, capture_output=True, text=True)
+    proc = subprocess.run(["make", "-C", str(project), "site"], env=env, capture_output=True, text=True,
+                          preexec_fn=(lambda: os.sched_setaffinity(0, {0})) if one_core else None)
     elapsed = time.perf_counter() - started
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    make.cpu_s = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     if proc.returncode != 0:
         raise SystemExit(f"make failed in {project}:\n{proc.stdout}\n{proc.stderr}")
     return elapsed, proc.stdout + proc.stderr
@@ -87,17 +95,20 @@ def outputs(project: Path) -> dict[str, int]:
             **{f"build/{k}": v for k, v in snapshot(project / "build").items() if "stamps" not in k}}
 
 
-def clean_make(quality: str, jobs: int, runs: int, keep: list[Path] | None = None) -> tuple[dict, Path]:
-    times, project = [], None
+def clean_make(quality: str, jobs: int, runs: int, keep: list[Path] | None = None,
+               one_core: bool = False) -> tuple[dict, Path]:
+    times, cpu, project = [], [], None
     for i in range(runs):
-        project = fresh_copy(f"clean-{quality}-j{jobs}-{i}")
-        seconds, log = make(project, quality, jobs)
+        project = fresh_copy(f"clean-{quality}-j{jobs}{'-1core' if one_core else ''}-{i}")
+        seconds, log = make(project, quality, jobs, one_core)
         assert len(RENDERED.findall(log)) > 0
         times.append(seconds)
-        print(f"  clean make {quality} JOBS={jobs} run {i + 1}: {seconds:.1f} s", flush=True)
+        cpu.append(make.cpu_s)
+        print(f"  clean make {quality} JOBS={jobs}{' on one core' if one_core else ''} run {i + 1}: "
+              f"{seconds:.1f} s, {make.cpu_s:.0f} CPU-s", flush=True)
         if keep is not None:
             keep.append(project)
-    return stats(times), project
+    return {**stats(times), "cpu_s": stats(cpu)}, project
 
 
 def manim_cli(quality: str, runs: int) -> dict:
@@ -228,11 +239,22 @@ def reproducibility(one: Path, two: Path) -> dict:
 def report_md(r: dict) -> str:
     lines = [f"# Build benchmark ({r['machine']})", "",
              "Median of the runs, with (min–max). Times are wall-clock seconds.", "",
-             "## Clean builds", "", "| quality | JOBS=1 | JOBS=%d | parallel / serial | plain manim CLI, one by one | ours / manim CLI |" % CORES,
-             "|---|---|---|---|---|---|"]
+             "## Clean builds", "",
+             "| quality | JOBS=1 | JOBS=1 pinned to one core | JOBS=%d | parallel / serial "
+             "| parallel / one-core serial | plain manim CLI, one by one | ours / manim CLI |" % CORES,
+             "|---|---|---|---|---|---|---|---|"]
     for q, c in r["clean"].items():
-        lines.append(f"| {q} | {fmt(c['serial'])} | {fmt(c['parallel'])} | {c['parallel_over_serial']:.2f} "
+        lines.append(f"| {q} | {fmt(c['serial'])} | {fmt(c['serial_one_core'])} | {fmt(c['parallel'])} "
+                     f"| {c['parallel_over_serial']:.2f} | {c['parallel_over_one_core']:.2f} "
                      f"| {fmt(c['manim_cli'])} | {c['ours_over_cli']:.2f} |")
+    lines += ["", "CPU seconds (user + system, every process) of the same builds, and the floor no "
+              "schedule can beat: the parallel build's CPU seconds spread over %d cores, over the serial "
+              "wall time. A serial build already overlaps manim's encoder threads with its rendering." % CORES,
+              "", "| quality | JOBS=1 CPU-s | one core CPU-s | JOBS=%d CPU-s | floor / serial |" % CORES,
+              "|---|---|---|---|---|"]
+    for q, c in r["clean"].items():
+        lines.append(f"| {q} | {fmt(c['serial']['cpu_s'])} | {fmt(c['serial_one_core']['cpu_s'])} "
+                     f"| {fmt(c['parallel']['cpu_s'])} | {c['floor_over_serial']:.2f} |")
     inc = r["incremental"]
     lines += ["", "## Incremental builds (preview)", "", "| change | time | renders | outputs rewritten |", "|---|---|---|---|"]
     for key, label in (("noop", "nothing (no-op `make`)"), ("page_edit", "one page"),
@@ -283,10 +305,15 @@ def main(argv=None) -> int:
         runs = args.runs if q == "preview" else args.publish_runs
         print(f"Clean builds at {q} quality ({'x'.join(map(str, QUALITIES[q][:2]))})", flush=True)
         serial, _ = clean_make(q, 1, runs)
+        one_core, _ = clean_make(q, 1, runs, one_core=True)
         parallel, project = clean_make(q, CORES, runs, kept if q == "preview" else None)
         cli = manim_cli(q, runs)
-        report["clean"][q] = {"serial": serial, "parallel": parallel, "manim_cli": cli,
+        report["clean"][q] = {"serial": serial, "serial_one_core": one_core, "parallel": parallel,
+                              "manim_cli": cli,
                               "parallel_over_serial": round(parallel["median"] / serial["median"], 3),
+                              "parallel_over_one_core": round(parallel["median"] / one_core["median"], 3),
+                              # what no schedule can beat: the work spread evenly over every core
+                              "floor_over_serial": round(parallel["cpu_s"]["median"] / CORES / serial["median"], 3),
                               "ours_over_cli": round(parallel["median"] / cli["median"], 3)}
         report["per_scene"][q] = per_scene(project)
         if q == "publish":
