@@ -6,9 +6,11 @@ no-op build stays fast and a scene with a syntax error is reported, not crashed 
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import importlib.metadata
 import importlib.util
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +41,25 @@ def _parse(path: Path) -> ast.Module:
         return ast.parse(path.read_bytes(), filename=str(path))
     except SyntaxError as e:
         raise SceneSourceError(f"{path}:{e.lineno}: syntax error: {e.msg}") from e
+
+
+def imported_names(path: Path) -> set[str]:
+    """The top-level names of the absolute imports in one module (`numpy` for `numpy.linalg`)."""
+    names = set()
+    for node in ast.walk(_parse(path)):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def third_party_versions(paths, source_root: Path) -> str:
+    """'name=version' of every installed package the modules import (not the standard library,
+    not the project's own modules): a new contourpy may draw a different curve."""
+    names = set().union(*(imported_names(p) for p in paths)) - set(sys.stdlib_module_names) - {"__future__"}
+    local = {n for n in names if _resolve(n, source_root)}
+    return ",".join(f"{n}={package_version(n)}" for n in sorted(names - local))
 
 
 def local_imports(path: Path, source_root: Path) -> set[Path]:
@@ -122,10 +143,18 @@ def files_digest(paths, root: Path) -> str:
 
 
 def package_version(name: str) -> str:
+    """The installed version of a distribution, or of the one that provides an import name
+    (`PIL` is pillow's); the slow map of import names is read only when the name differs."""
     try:
         return importlib.metadata.version(name)
     except importlib.metadata.PackageNotFoundError:
-        return "absent"
+        dists = _distributions_by_import_name().get(name)
+        return importlib.metadata.version(dists[0]) if dists else "absent"
+
+
+@functools.cache
+def _distributions_by_import_name() -> dict[str, list[str]]:
+    return importlib.metadata.packages_distributions()
 
 
 def latex_template_digest() -> str:
@@ -141,7 +170,7 @@ def discover_scenes(scene_dir: Path, render_settings: str) -> list[SceneInfo]:
     """Every scene class in scene_dir/*.py, each with its cache key.
 
     The key covers the module's source and every local module it imports (transitively), the
-    manim version, the LaTeX template and `render_settings` (quality and encoder settings).
+    versions of the installed packages those import (manim, numpy, contourpy...), the LaTeX template and `render_settings` (quality and encoder settings).
     """
     scene_dir = scene_dir.resolve()
     environment = "|".join([package_version("manim"), latex_template_digest(), render_settings])
@@ -151,7 +180,8 @@ def discover_scenes(scene_dir: Path, render_settings: str) -> list[SceneInfo]:
         classes = _scene_classes(tree)
         if not classes:
             continue
-        module_digest = files_digest({path} | local_imports(path, scene_dir), scene_dir)
+        sources = {path} | local_imports(path, scene_dir)
+        module_digest = files_digest(sources, scene_dir) + third_party_versions(sources, scene_dir)
         for node in classes:
             doc = ast.get_docstring(node) or node.name
             title = doc.strip().splitlines()[0].strip()

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .discover import files_digest, local_imports, package_version
+from .discover import files_digest, local_imports, third_party_versions
 
 ROOT = Path(__file__).resolve().parent.parent
 RENDERER = ROOT / "scripts" / "render_figures.py"
@@ -22,7 +22,7 @@ def figures_key(scene_dir: Path) -> str | None:
     sources = {module} | local_imports(module, scene_dir) | set(scene_dir.glob("*.mplstyle"))
     h = hashlib.sha256(files_digest(sources, scene_dir).encode())
     h.update(RENDERER.read_bytes())
-    h.update(package_version("matplotlib").encode())
+    h.update(third_party_versions(sources - set(scene_dir.glob("*.mplstyle")), scene_dir).encode())
     return h.hexdigest()[:24]
 
 
