@@ -41,3 +41,22 @@ def assert_final_frame(site_build, scene: str, colours) -> None:
     for colour in colours:
         assert has_colour(img, colour), f"no {colour} in the final frame"
     assert_matches_control(scene, frame)
+
+
+STYLE_SIZES = {"LABEL_SIZE", "BODY_SIZE", "TITLE_SIZE"}
+
+
+def assert_sizes_from_style(module: Path) -> None:
+    """Every font size in the module is one of style's sizes: as a keyword, as a helper's `size`
+    default, or as the second argument of a `words(text, size)` helper."""
+    for node in ast.walk(ast.parse(Path(module).read_text())):
+        if isinstance(node, ast.keyword) and node.arg in ("font_size", "size"):
+            passed_on = isinstance(node.value, ast.Name) and node.value.id == "size"  # a helper's parameter
+            assert passed_on or (isinstance(node.value, ast.Attribute) and node.value.attr in STYLE_SIZES), \
+                ast.dump(node)
+        if isinstance(node, ast.FunctionDef):
+            for arg, default in zip(node.args.args[::-1], node.args.defaults[::-1]):
+                if arg.arg == "size":
+                    assert isinstance(default, ast.Attribute) and default.attr in STYLE_SIZES
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "words" and len(node.args) > 1:
+            assert isinstance(node.args[1], ast.Attribute) and node.args[1].attr in STYLE_SIZES

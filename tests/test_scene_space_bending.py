@@ -1,12 +1,12 @@
 """SigmoidBendsThePlane: its numbers, its geometry, its render and its final frame."""
-import ast
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 import style
-from scene_checks import assert_captions_cover, assert_final_frame, assert_no_number_typed
+from scene_checks import (assert_captions_cover, assert_final_frame, assert_no_number_typed,
+                          assert_sizes_from_style)
 
 import space_bending as S
 from numeric import training as T
@@ -165,16 +165,7 @@ def own_media_dir(tmp_path):
 
 def test_text_sizes_come_from_style_and_are_legible(own_media_dir):
     """Every font size in the module is one of style's sizes, and the smallest texts measure up."""
-    sizes = {"LABEL_SIZE", "BODY_SIZE", "TITLE_SIZE"}
-    for node in ast.walk(ast.parse(Path(S.__file__).read_text())):
-        if isinstance(node, ast.keyword) and node.arg in ("font_size", "size"):
-            passed_on = isinstance(node.value, ast.Name) and node.value.id == "size"  # a helper's parameter
-            assert passed_on or (isinstance(node.value, ast.Attribute) and node.value.attr in sizes), \
-                ast.dump(node)
-        if isinstance(node, ast.FunctionDef):
-            for arg, default in zip(node.args.args[::-1], node.args.defaults[::-1]):
-                if arg.arg == "size":
-                    assert isinstance(default, ast.Attribute) and default.attr in sizes
+    assert_sizes_from_style(Path(S.__file__))
     big, small = S.stretch_text()
     for m in (S.words(f"(view zoomed out {S.zoom_text()}×)", style.LABEL_SIZE),
               S.tex(S.threshold_tex(), style.BODY_SIZE), S.tex(r"a = \sigma(z)")):
