@@ -236,6 +236,17 @@ def test_lecturers_page_lists_every_video_with_downloads(site_build, served, bro
         hrefs = block.locator("a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
         for suffix in (".mp4", ".vtt", ".srt", ".webp"):
             assert any(h.endswith(entry["name"] + suffix) for h in hrefs), (entry["name"], suffix)
+    # Listed in the order a reader meets them: follow the site's navigation, page by page.
+    nav = page.locator("nav.md-nav--primary a.md-nav__link[href]").evaluate_all(
+        "as => as.map(a => new URL(a.getAttribute('href'), location.href).href)")
+    met = []
+    for url in dict.fromkeys(nav):
+        html_file = site_build.root / url.removeprefix(served) / "index.html"
+        if html_file.is_file():
+            for name in re.findall(r'<source src="[^"]*?(\w+)\.mp4"', html_file.read_text()):
+                met += [name] if name not in met else []
+    listed = page.locator(".lecture-video").evaluate_all("ds => ds.map(d => d.id.slice(8))")
+    assert len(met) == len(site_build.manifest["scenes"]) and listed == met
     kit_link = page.locator("a[href$='lecture-kit.zip']")
     assert kit_link.count() == 1
     with page.expect_download() as download:
@@ -248,6 +259,7 @@ def test_lecturers_page_lists_every_video_with_downloads(site_build, served, bro
             assert f"lecture-kit/{entry['name']}{suffix}" in names
         assert entry["title"] in readme
         assert kit.read(f"lecture-kit/{entry['name']}.mp4") == (site_build.root / entry["video"]).read_bytes()
+    assert [readme.index(f"{name}.mp4") for name in met] == sorted(readme.index(f"{name}.mp4") for name in met)
     assert "CC BY 4.0" in readme
     assert rec.foreign() == []
     context.close()

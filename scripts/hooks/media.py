@@ -91,15 +91,44 @@ def on_files(files, config):
         if path.is_file():
             files.append(File(path.relative_to(media).as_posix(), str(media),
                               config.site_dir, config.use_directory_urls))
+    _state["ordered"] = _in_article_order(config)
     files.append(File.generated(config, LECTURE_KIT, content=lecture_kit(config)))
     return files
+
+
+def _nav_pages(nav) -> list[str]:
+    """The page paths of mkdocs.yml's nav, in reading order."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [p for v in nav.values() for p in _nav_pages(v)]
+    if isinstance(nav, list):
+        return [p for item in nav for p in _nav_pages(item)]
+    return []
+
+
+def _in_article_order(config) -> list[dict]:
+    """The scenes in the order a reader meets them (nav order, then place on the page); scenes
+    no page embeds come last, by module."""
+    docs = Path(config.docs_dir)
+    pages = _nav_pages(config.nav) or sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    order: dict[str, int] = {}
+    for page in pages:
+        path = docs / page
+        if path.suffix == ".md" and path.is_file():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                m = EMBED.match(line)
+                if m and m["kind"] == "scene":
+                    order.setdefault(m["name"], len(order))
+    return sorted(_state["scenes"].values(),
+                  key=lambda s: (order.get(s["name"], len(order)), s["module"], s["name"]))
 
 
 def lecture_kit(config) -> bytes:
     """One zip with every video, its captions and poster, and a README: the same bytes each build."""
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "1767225600"))
     stamp = time.gmtime(max(epoch, 315532800))[:6]  # zip dates start in 1980
-    scenes = sorted(_state["scenes"].values(), key=lambda s: s["module"])
+    scenes = _state["ordered"]
     readme = [f"{config.site_name}: videos for lectures", "",
               "Licence: CC BY 4.0. Credit: \"Activation Functions in Deep Learning, animated "
               f"explainer\" ({config.site_url or 'this site'}).", "",
@@ -177,7 +206,8 @@ def figure_html(name: str, alt: str, title: str | None, emit) -> str:
 def lecture_list(page_url: str, emit) -> str:
     """The lecturers' list: every video with its poster, facts and downloads."""
     rows = []
-    for name, s in sorted(_state["scenes"].items(), key=lambda kv: kv[1]["module"]):
+    for s in _state["ordered"]:
+        name = s["name"]
         u = lambda suffix: emit(f"videos/{name}{suffix}")  # noqa: E731
         rows.append(f"""<div class="lecture-video" id="lecture-{name}">
 <img src="{u('.webp')}" alt="Poster of “{html.escape(s['title'])}”" width="480" height="270" loading="lazy">
