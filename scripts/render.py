@@ -25,12 +25,13 @@ QUALITIES = {
 ROOT = Path(__file__).resolve().parent.parent
 
 
-# x264 options for manim's segments. veryfast at crf 26 with the animation tuning gives the same
-# bytes and PSNR as medium at crf 30 for half of x264's time; flat vector graphics stay visually
-# lossless at about a third of the bytes of manim's default crf 23 (measured in scripts/bench.py,
-# frames compared by PSNR there). One x264 thread: a build runs JOBS renders side by side, and
-# x264's sliced threads would make the bits depend on the machine's core count.
-ENCODER_OPTIONS = {"preset": "veryfast", "crf": "26", "tune": "animation", "threads": "1"}
+# x264 options for manim's segments. veryfast takes half of medium's x264 time; at crf 26 it
+# gave higher PSNR than medium at crf 30 but 14% more bytes over the four scenes (60.6 KiB per
+# second of 1080p60), so crf 27 keeps the average under 60 KiB/s. Flat vector graphics stay
+# visually lossless (scripts/bench.py compares frames with manim's default crf 23 by PSNR).
+# One x264 thread: a build runs JOBS renders side by side, and x264's sliced threads would make
+# the bits depend on the machine's core count.
+ENCODER_OPTIONS = {"preset": "veryfast", "crf": "27", "tune": "animation", "threads": "1"}
 # The render process's environment. PYTHONHASHSEED: set iteration order, so layouts repeat.
 RENDER_ENV = {"PYTHONHASHSEED": "0", "MPLBACKEND": "agg"}
 # At widths that are not a multiple of 16 (854 at preview) x264's bits depend on memory it never
