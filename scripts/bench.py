@@ -255,10 +255,10 @@ def report_md(r: dict) -> str:
     for q, c in r["clean"].items():
         lines.append(f"| {q} | {fmt(c['serial']['cpu_s'])} | {fmt(c['serial_one_core']['cpu_s'])} "
                      f"| {fmt(c['parallel']['cpu_s'])} | {c['floor_over_serial']:.2f} |")
-    inc = r["incremental"]
-    lines += ["", "## Incremental builds (preview)", "", "| change | time | renders | outputs rewritten |", "|---|---|---|---|"]
-    for key, label in (("noop", "nothing (no-op `make`)"), ("page_edit", "one page"),
-                       ("scene_edit", f"one scene module ({inc['scene_edit']['module']})")):
+    inc = r.get("incremental")
+    lines += [] if not inc else ["", "## Incremental builds (preview)", "", "| change | time | renders | outputs rewritten |", "|---|---|---|---|"]
+    for key, label in () if not inc else (("noop", "nothing (no-op `make`)"), ("page_edit", "one page"),
+                                          ("scene_edit", f"one scene module ({inc['scene_edit']['module']})")):
         lines.append(f"| {label} | {fmt(inc[key]['seconds'])} | {inc[key]['renders']} | "
                      f"{inc[key]['rewritten'] if key == 'noop' else '–'} |")
     for q, rows in r["per_scene"].items():
@@ -276,15 +276,16 @@ def report_md(r: dict) -> str:
         for p in r["psnr"]:
             lines.append(f"| {p['name']} | {p['psnr_min_db']} | {p['psnr_mean_db']} | "
                          f"{p['ours_bytes'] / 1024:.0f} | {p['manim_default_bytes'] / 1024:.0f} |")
-    lines += ["", "## Scaling of the clean render (preview)", "",
-              "| scenes | JOBS | time | measured |", "|---|---|---|---|"]
-    for row in r["scaling"]:
+    lines += [] if not r.get("scaling") else ["", "## Scaling of the clean render (preview)", "",
+                                              "| scenes | JOBS | time | measured |", "|---|---|---|---|"]
+    for row in r.get("scaling", []):
         lines.append(f"| {row['scenes']} | {row['jobs']} | {fmt(row['seconds'])} | {row['what']} |")
-    rep = r["reproducible"]
-    lines += ["", "## Reproducibility", "",
-              f"Two clean preview builds in separate folders: {rep['files']} files, "
-              + ("byte-identical." if not rep["differing"] else f"{len(rep['differing'])} differ: "
-                 + ", ".join(rep["differing"][:20]))]
+    rep = r.get("reproducible")
+    if rep:
+        lines += ["", "## Reproducibility", "",
+                  f"Two clean preview builds in separate folders: {rep['files']} files, "
+                  + ("byte-identical." if not rep["differing"] else f"{len(rep['differing'])} differ: "
+                     + ", ".join(rep["differing"][:20]))]
     return "\n".join(lines) + "\n"
 
 
@@ -293,13 +294,15 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", 3)))
     parser.add_argument("--publish-runs", type=int, default=int(os.environ.get("BENCH_PUBLISH_RUNS", 1)))
     parser.add_argument("--skip-publish", action="store_true")
+    parser.add_argument("--skip-preview", action="store_true",
+                        help="publish quality only: no incremental, scaling or reproducibility runs")
     args = parser.parse_args(argv)
     WORK.mkdir(parents=True, exist_ok=True)
     cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
                 if l.startswith("model name")), platform.processor())
     report = {"machine": f"{CORES} cores, {cpu}, Python {platform.python_version()}",
               "clean": {}, "per_scene": {}}
-    qualities = ["preview"] + ([] if args.skip_publish else ["publish"])
+    qualities = ([] if args.skip_preview else ["preview"]) + ([] if args.skip_publish else ["publish"])
     kept: list[Path] = []
     for q in qualities:
         runs = args.runs if q == "preview" else args.publish_runs
@@ -327,8 +330,9 @@ def main(argv=None) -> int:
             report["reproducible"] = reproducibility(kept[0] / "site", kept[1] / "site")
             print("Incremental builds", flush=True)
             report["incremental"] = incremental(kept[-1], args.runs)
-    print("Scaling", flush=True)
-    report["scaling"] = scaling(args.runs, report["clean"]["preview"])
+    if "preview" in qualities:
+        print("Scaling", flush=True)
+        report["scaling"] = scaling(args.runs, report["clean"]["preview"])
     OUT.mkdir(exist_ok=True)
     (OUT / "report.json").write_text(json.dumps(report, indent=1) + "\n")
     text = report_md(report)
