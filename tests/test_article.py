@@ -21,6 +21,7 @@ import figures
 from numeric import training, weight_updates
 from numeric.activations import SIGMOID_PRIME_PEAK, sigmoid, sigmoid_prime, significant_band
 from numeric.chain import EXAMPLE, balanced_chain, bound_per_layer, bound_sequence, run
+from numeric.formatting import percent
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 CHAPTER = DOCS / "chapters" / "sigmoid"
@@ -156,11 +157,11 @@ CLAIMS = [
     Claim(r"Every \$\\sigma'\(z_k\)\$ sits below the peak 0\.25",
           lambda m: max(run(EXAMPLE).sigma_prime) < SIGMOID_PRIME_PEAK, "the example's sigma' below the peak"),
     Claim(r"the best straight line gets (\d+)% of the points right",
-          lambda m: figures.percent(_accuracy("linear")) == f"{m[1]}%", "the linear model's accuracy"),
+          lambda m: percent(_accuracy("linear"), sep="") == f"{m[1]}%", "the linear model's accuracy"),
     Claim(r"network with (\w+) hidden layers? of (\w+) sigmoid neurons, trained on the same points, bends its"
           r"\s+boundary between the moons and gets (\d+)% of them right",
           lambda m: training.NETWORK["hidden"] == (WORDS[m[2]],) * WORDS[m[1]]
-          and figures.percent(_accuracy("network")) == f"{m[3]}%", "the network's shape and accuracy"),
+          and percent(_accuracy("network"), sep="") == f"{m[3]}%", "the network's shape and accuracy"),
 ]
 
 
