@@ -1,7 +1,7 @@
 """The W3C's Nu HTML Checker (vnu.jar from npm, run by Debian's Java) over the pages of a site.
 
-One Java start checks every page (the checker takes seconds to start); each problem comes back
-as `page:line: message`, the page relative to the folder that was checked.
+One Java start checks every page and SVG figure (the checker takes seconds to start); each
+problem comes back as `page:line: message`, the page relative to the folder that was checked.
 
     .venv/bin/python tests/vnu.py site      # check a `make` build; exit 1 if a page is invalid
 """
@@ -45,7 +45,7 @@ def check(pages: list[Path], root: Path) -> list[Problem]:
     if not pages:
         return []
     proc = subprocess.run([_java(), "-jar", str(VNU_JAR), "--format", "json", "--stdout",
-                           "--exit-zero-always", *map(str, pages)],
+                           "--also-check-svg", "--exit-zero-always", *map(str, pages)],
                           capture_output=True, text=True, timeout=900)
     try:
         messages = json.loads(proc.stdout)["messages"]
@@ -65,8 +65,8 @@ def check(pages: list[Path], root: Path) -> list[Problem]:
 
 
 def site_pages(site: Path) -> list[Path]:
-    """Every HTML page of a built site, the 404 page included."""
-    return sorted(site.rglob("*.html"))
+    """Every HTML page of a built site, the 404 page included, and every SVG figure."""
+    return sorted([*site.rglob("*.html"), *site.rglob("*.svg")])
 
 
 def main(argv: list[str]) -> int:
@@ -78,7 +78,7 @@ def main(argv: list[str]) -> int:
     problems = check(pages, site)
     for p in problems:
         print(p)
-    print(f"{len(pages)} pages checked, {len(problems)} problems", file=sys.stderr)
+    print(f"{len(pages)} pages and figures checked, {len(problems)} problems", file=sys.stderr)
     return 1 if problems else 0
 
 
