@@ -6,6 +6,7 @@ HTML each in its own way: a page the checker rejects is a page some reader gets 
 `make` build with `SITE_UNDER_TEST=site .venv/bin/python -m pytest tests/test_valid_html.py` or
 `.venv/bin/python tests/vnu.py site`.
 """
+
 from __future__ import annotations
 
 import vnu
@@ -48,11 +49,19 @@ def test_the_checker_names_page_line_and_error_of_a_known_invalid_page(tmp_path)
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "good.html").write_text(VALID)
     problems = vnu.check(vnu.site_pages(tmp_path), tmp_path)
-    found = {(p.page, p.line, word) for p in problems
-             for word in ("autocomplete", "tabindex", "mover", "heading", "widht") if word in p.message}
-    assert found >= {("bad.html", 5, "autocomplete"), ("bad.html", 6, "tabindex"),
-                     ("bad.html", 7, "mover"), ("bad.html", 9, "heading"),
-                     ("bad.svg", 2, "widht")}, problems
+    found = {
+        (p.page, p.line, word)
+        for p in problems
+        for word in ("autocomplete", "tabindex", "mover", "heading", "widht")
+        if word in p.message
+    }
+    assert found >= {
+        ("bad.html", 5, "autocomplete"),
+        ("bad.html", 6, "tabindex"),
+        ("bad.html", 7, "mover"),
+        ("bad.html", 9, "heading"),
+        ("bad.svg", 2, "widht"),
+    }, problems
     assert [p for p in problems if p.page.startswith("sub/")] == [], "the valid page was rejected"
     first = next(p for p in problems if "autocomplete" in p.message)
     assert str(first).startswith("bad.html:5: error: Attribute “autocomplete”")
@@ -60,8 +69,12 @@ def test_the_checker_names_page_line_and_error_of_a_known_invalid_page(tmp_path)
 
 def test_every_page_of_the_site_is_valid(site_build):
     pages = vnu.site_pages(site_build.root)
-    assert len([p for p in pages if p.suffix == ".html"]) >= 5, f"too few pages in {site_build.root}"
+    assert len([p for p in pages if p.suffix == ".html"]) >= 5, (
+        f"too few pages in {site_build.root}"
+    )
     problems = vnu.check(pages, site_build.root)
     listed = "\n".join(f"{p}\n    {' '.join(p.extract.split())[:160]}" for p in problems[:40])
-    assert not problems, (f"the HTML checker rejects {len(problems)} things in "
-                          f"{len({p.page for p in problems})} of {len(pages)} pages:\n{listed}")
+    assert not problems, (
+        f"the HTML checker rejects {len(problems)} things in "
+        f"{len({p.page for p in problems})} of {len(pages)} pages:\n{listed}"
+    )

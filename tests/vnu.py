@@ -5,6 +5,7 @@ problem comes back as `page:line: message`, the page relative to the folder that
 
     .venv/bin/python tests/vnu.py site      # check a `make` build; exit 1 if a page is invalid
 """
+
 from __future__ import annotations
 
 import json
@@ -33,10 +34,14 @@ class Problem:
 def _java() -> str:
     java = shutil.which("java")
     if java is None:
-        raise RuntimeError("java is not installed: the HTML checker runs on it. Run `make test` "
-                           "(it installs default-jre-headless) or `apt-get install default-jre-headless`.")
+        raise RuntimeError(
+            "java is not installed: the HTML checker runs on it. Run `make test` "
+            "(it installs default-jre-headless) or `apt-get install default-jre-headless`."
+        )
     if not VNU_JAR.is_file():
-        raise RuntimeError(f"{VNU_JAR.relative_to(ROOT)} is missing: run `make test` (or `npm ci`).")
+        raise RuntimeError(
+            f"{VNU_JAR.relative_to(ROOT)} is missing: run `make test` (or `npm ci`)."
+        )
     return java
 
 
@@ -44,14 +49,29 @@ def check(pages: list[Path], root: Path) -> list[Problem]:
     """Every error and warning the checker finds in pages, named relative to root."""
     if not pages:
         return []
-    proc = subprocess.run([_java(), "-jar", str(VNU_JAR), "--format", "json", "--stdout",
-                           "--also-check-svg", "--exit-zero-always", *map(str, pages)],
-                          capture_output=True, text=True, timeout=900)
+    proc = subprocess.run(
+        [
+            _java(),
+            "-jar",
+            str(VNU_JAR),
+            "--format",
+            "json",
+            "--stdout",
+            "--also-check-svg",
+            "--exit-zero-always",
+            *map(str, pages),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     try:
         messages = json.loads(proc.stdout)["messages"]
     except (json.JSONDecodeError, KeyError):
-        raise RuntimeError(f"the HTML checker gave no report (exit {proc.returncode}):\n"
-                           f"{proc.stdout[-2000:]}{proc.stderr[-2000:]}") from None
+        raise RuntimeError(
+            f"the HTML checker gave no report (exit {proc.returncode}):\n"
+            f"{proc.stdout[-2000:]}{proc.stderr[-2000:]}"
+        ) from None
     problems = []
     for m in messages:
         if m["type"] == "info" and m.get("subType") != "warning":
@@ -59,8 +79,9 @@ def check(pages: list[Path], root: Path) -> list[Problem]:
         path = Path(unquote(urlparse(m.get("url", "")).path))
         page = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         kind = "warning" if m["type"] == "info" else m["type"]
-        problems.append(Problem(page, m.get("lastLine", 0), f"{kind}: {m['message']}",
-                                m.get("extract", "")))
+        problems.append(
+            Problem(page, m.get("lastLine", 0), f"{kind}: {m['message']}", m.get("extract", ""))
+        )
     return problems
 
 
