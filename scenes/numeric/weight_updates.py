@@ -21,7 +21,6 @@ No manim or matplotlib here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
@@ -169,15 +168,3 @@ def sgd_path(prob: Problem, start=START, lr: float = LEARNING_RATE, tol: float =
             break
     return Path(prob.kind, np.array(weights), np.array(updates),
                 order[: len(updates)].copy(), converged)
-
-
-@lru_cache(maxsize=1)
-def both_paths() -> dict[str, Path]:
-    """The two paths the animation shows: same start, step size and example order."""
-    return {kind: sgd_path(problem(kind)) for kind in KINDS}
-
-
-def step_ratio() -> float:
-    """How many times more steps the positive-input path needs."""
-    paths = both_paths()
-    return paths["positive"].steps / paths["zero_centred"].steps
