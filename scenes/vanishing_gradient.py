@@ -39,7 +39,8 @@ from manim import (
 import style
 from captioned import CaptionedBeats
 from numeric.activations import SIGMOID_PRIME_PEAK
-from numeric.chain import EXAMPLE, balanced_chain, bound_per_layer, bound_sequence, run
+from numeric.chain import (EXAMPLE, balanced_chain, balanced_shrink, bound_per_layer, bound_sequence,
+                           run)
 
 PASS = run(EXAMPLE)
 DEEP = 10
@@ -361,7 +362,8 @@ class GradientsShrinkBackward(CaptionedBeats, Scene):
         name8.next_to(point(6, values8[6]), UP + LEFT, buff=0.15)
         self.beat(Create(path8), FadeIn(marks8), FadeIn(name8),
                   caption=f"The bound assumes weights near 1. With weights of {param(w_large)}, "
-                          f"each layer multiplies by {exact(bound_per_layer(w_large))}.",
+                          f"each layer multiplies by {exact(bound_per_layer(w_large))}, the "
+                          f"output step by {exact(balanced_shrink(1, w_large))} alone.",
                   run_time=2.5, hold=0.5)
         boom = words("explodes", style.LABEL_SIZE, style.WEIGHT).next_to(end8, DOWN, buff=0.15,
                                                                        aligned_edge=LEFT)
