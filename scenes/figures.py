@@ -1,7 +1,7 @@
 """The article's matplotlib figures, as a registry the build draws into SVG files.
 
 `FIGURES` maps a kebab-case name to a function that returns a matplotlib Figure. The build
-(scripts/render_figures.py) applies scenes/article.mplstyle and writes <name>.svg; a page embeds
+(scripts/render_figures.py) applies style.MATPLOTLIB_RC and writes <name>.svg; a page embeds
 one with `![alt text](figure:<name>)`. Colours come from style.py by meaning; every number drawn
 or printed comes from the numeric core, formatted by the small functions below (which the tests
 call and compare with the core).
@@ -30,6 +30,7 @@ from numeric.activations import (  # noqa: E402
     sigmoid_prime,
     significant_band,
 )
+from numeric.formatting import fixed, percent, shortest  # noqa: E402
 
 FIGURES: dict[str, Callable[[], Figure]] = {}
 
@@ -60,22 +61,17 @@ def _label(ax, x, y, text, color=style.TEXT, **kw):
     ax.annotate(text, (x, y), color=color, fontsize=12, **kw)
 
 
-def percent(fraction: float) -> str:
-    """0.87 -> '87%' (whole percent)."""
-    return f"{100 * fraction:.0f}%"
-
-
 # ---------------------------------------------------------------- sigmoid and its derivative
 
 
 def band_label() -> str:
     """The shaded band's legend: its edges and the share of the peak it keeps."""
     lo, hi = significant_band()
-    return f"$\\sigma' \\geq {SIGNIFICANT_FRACTION:g} \\times$ peak:  ${lo:.1f} \\leq x \\leq {hi:.1f}$"
+    return f"$\\sigma' \\geq {shortest(SIGNIFICANT_FRACTION)} \\times$ peak:  ${fixed(lo)} \\leq x \\leq {fixed(hi)}$"
 
 
 def peak_label() -> str:
-    return f"peak {SIGMOID_PRIME_PEAK:g} at $x = {SIGMOID_PRIME_ARGMAX:g}$"
+    return f"peak {shortest(SIGMOID_PRIME_PEAK)} at $x = {shortest(SIGMOID_PRIME_ARGMAX)}$"
 
 
 @figure("sigmoid-and-derivative")
@@ -89,7 +85,7 @@ def sigmoid_and_derivative() -> Figure:
     left.axhline(1.0, color=style.MUTED, lw=1.0, ls=(0, (4, 3)))
     left.plot(x, sigmoid(x), color=style.ACTIVATION)
     left.plot([0.0], [sigmoid(0.0)], "o", color=style.ACTIVATION, ms=7)
-    _label(left, 0.4, sigmoid(0.0) - 0.1, f"$\\sigma(0) = {sigmoid(0.0):g}$")
+    _label(left, 0.4, sigmoid(0.0) - 0.1, f"$\\sigma(0) = {shortest(sigmoid(0.0))}$")
     left.set_title(r"$\sigma(x) = 1 / (1 + e^{-x})$")
     left.set_xlabel("$x$")
     left.set_ylim(-0.08, 1.12)
@@ -135,8 +131,8 @@ def network_shape() -> str:
 
 def boundary_titles() -> tuple[str, str]:
     X, y, linear, network = boundary_models()
-    return (f"logistic regression: {percent(linear.accuracy(X, y))} correct",
-            f"sigmoid network {network_shape()}: {percent(network.accuracy(X, y))} correct")
+    return (f"logistic regression: {percent(linear.accuracy(X, y), sep='')} correct",
+            f"sigmoid network {network_shape()}: {percent(network.accuracy(X, y), sep='')} correct")
 
 
 def _decision_panel(ax, model, X, y, title):
@@ -182,7 +178,7 @@ def linear_vs_curved_boundary() -> Figure:
 
 def same_sign_label(kind: str) -> str:
     """'single examples at w0: 100% same sign': each example's own update at w_0, not a path's."""
-    return f"single examples at $w_0$: {percent(start_updates_same_sign(kind))} same sign"
+    return f"single examples at $w_0$: {percent(start_updates_same_sign(kind), sep='')} same sign"
 
 
 def start_updates(kind: str) -> np.ndarray:

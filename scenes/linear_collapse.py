@@ -1,9 +1,10 @@
 """Stacked linear layers collapse into one: three affine maps, then their product in one step.
 
-Every number on screen comes from `numeric.linear` through the formatting functions below
-(`matrix_tex`, `vector_tex`, `layer_tex`, `collapsed_tex`), which the tests compare with an
-independent recomputation.
+Every number on screen comes from `numeric.linear` through the functions below (`matrix_tex`,
+`vector_tex`, `layer_tex`, `collapsed_tex`), which the tests compare with an independent
+recomputation.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -19,11 +20,9 @@ from manim import (
     FadeOut,
     FadeTransform,
     Line,
-    MathTex,
     NumberPlane,
     Rectangle,
     Scene,
-    Text,
     Transform,
     VGroup,
     Write,
@@ -32,7 +31,9 @@ from manim import (
 
 import style
 from captioned import CaptionedBeats
-from numeric.linear import COLLAPSED, LAYERS, POINTS, READOUTS, Affine, fmt, rings, trajectory
+from numeric.formatting import decimals
+from numeric.linear import COLLAPSED, LAYERS, POINTS, READOUTS, Affine, rings, trajectory
+from toolkit import tex, words
 
 # Where the plane sits: its origin, and the length of one unit, in scene coordinates.
 UNIT = 0.9
@@ -45,14 +46,14 @@ PANEL_CENTRE_X = (PANEL_LEFT + config.frame_width / 2) / 2
 # ---- the numbers on screen, as TeX ---------------------------------------------------------
 
 def matrix_tex(W) -> str:
-    """A 2x2 matrix as a TeX bmatrix, entries formatted by `fmt`."""
-    rows = [" & ".join(fmt(v) for v in row) for row in W]
+    """A 2x2 matrix as a TeX bmatrix, entries to at most three decimals."""
+    rows = [" & ".join(decimals(v) for v in row) for row in W]
     return r"\begin{bmatrix} " + r" \\ ".join(rows) + r" \end{bmatrix}"
 
 
 def vector_tex(b) -> str:
     """A column vector as a TeX bmatrix."""
-    return r"\begin{bmatrix} " + r" \\ ".join(fmt(v) for v in b) + r" \end{bmatrix}"
+    return r"\begin{bmatrix} " + r" \\ ".join(decimals(v) for v in b) + r" \end{bmatrix}"
 
 
 def layer_tex(k: int, layer: Affine) -> tuple[str, ...]:
@@ -103,14 +104,6 @@ def line_through(normal, offset, length: float = 30.0) -> Line:
                 color=style.BOUNDARY, stroke_width=6)
 
 
-def tex(*parts: str, size: int = style.LABEL_SIZE) -> MathTex:
-    return MathTex(*parts, font_size=size, color=style.TEXT)
-
-
-def words(s: str, size: int = style.BODY_SIZE, color: str = style.TEXT) -> Text:
-    return Text(s, font=style.FONT, font_size=size, color=color, line_spacing=0.9)
-
-
 class LinearLayersCollapse(CaptionedBeats, Scene):
     """Stacked linear layers collapse into one
 
@@ -120,33 +113,42 @@ class LinearLayersCollapse(CaptionedBeats, Scene):
     """
 
     def construct(self):
+        self.show_points()
+        self.apply_three_layers()
+        self.collapse_into_one()
+        self.show_rings_stay_nested()
+        self.show_no_line_separates()
 
-        # Show the plane, the panel and three labelled points.
+    # Show the plane, the panel and three labelled points.
+    def show_points(self):
         ghost = make_plane(opacity=0.35)
-        plane = make_plane()
+        self.plane = make_plane()
         panel = Rectangle(width=config.frame_width / 2 - PANEL_LEFT + 0.1,
                           height=config.frame_height + 0.2, stroke_width=0,
                           fill_color=style.BACKGROUND, fill_opacity=1.0)
         panel.move_to([PANEL_CENTRE_X + 0.05, 0, 0]).set_z_index(10)
         divider = Line([PANEL_LEFT, -4.2, 0], [PANEL_LEFT, 4.2, 0], color=style.MUTED,
                        stroke_width=2).set_z_index(11)
-        title = words("Three linear layers").move_to([PANEL_CENTRE_X, 3.4, 0])
-        rule = tex(r"x \mapsto W_k\,x + b_k").next_to(title, DOWN, buff=0.3)
-        for m in (title, rule):
+        self.title = words("Three linear layers").move_to([PANEL_CENTRE_X, 3.4, 0])
+        self.rule = tex(r"x \mapsto W_k\,x + b_k").next_to(self.title, DOWN, buff=0.3)
+        for m in (self.title, self.rule):
             m.set_z_index(12)
 
-        names = list(POINTS)
-        dots = VGroup(*(Dot(to_scene(POINTS[n]), radius=0.11, color=style.INPUT) for n in names))
-        labels = VGroup(*(words(n, style.LABEL_SIZE) for n in names))
+        self.names = list(POINTS)
+        self.dots = VGroup(*(Dot(to_scene(POINTS[n]), radius=0.11, color=style.INPUT)
+                             for n in self.names))
+        self.labels = VGroup(*(words(n, style.LABEL_SIZE) for n in self.names))
         # Each label sits on the side of its dot away from where the dot ends up.
-        for label, dot, side in zip(labels, dots, (UL, UR, UR)):
+        for label, dot, side in zip(self.labels, self.dots, (UL, UR, UR)):
             label.add_updater(lambda m, d=dot, s=side: m.next_to(d, s, buff=0.16))
         self.add(ghost, panel, divider)
-        self.beat(Create(plane), FadeIn(dots), FadeIn(labels), Write(title), FadeIn(rule),
+        self.beat(Create(self.plane), FadeIn(self.dots), FadeIn(self.labels),
+                  Write(self.title), FadeIn(self.rule),
                   caption="A grid, and three points A, B and C.", run_time=2.5, hold=1.5)
 
-        # Show three layers, one after another.
-        texts = []
+    # Show three layers, one after another, and where they took the points.
+    def apply_three_layers(self):
+        self.rows = []
         captions = (
             ("Layer 1 shears the plane and shifts it.",
              "Grid lines stay straight, parallel and evenly spaced."),
@@ -155,74 +157,74 @@ class LinearLayersCollapse(CaptionedBeats, Scene):
             ("Layer 3 stretches one way and squashes the other.",
              "Still a grid of straight, parallel lines."),
         )
-        y = 1.7
-        position = {n: np.array(POINTS[n]) for n in names}
+        self.row_y = 1.7
+        position = {n: np.array(POINTS[n]) for n in self.names}
         for k, (layer, (caption, grid_caption)) in enumerate(zip(LAYERS, captions), start=1):
             row = tex(*layer_tex(k, layer))
             row[0].set_color(style.WEIGHT)
             row[4].set_color(style.WEIGHT)
-            row.move_to([PANEL_CENTRE_X, y, 0]).set_z_index(12)
-            y -= 1.15
-            texts.append(row)
+            row.move_to([PANEL_CENTRE_X, self.row_y, 0]).set_z_index(12)
+            self.row_y -= 1.15
+            self.rows.append(row)
             self.beat(FadeIn(row, shift=0.2 * DOWN), caption=f"{caption} {grid_caption}",
                       caption_for=4.5, run_time=1.0, hold=0.0)
             moves = []
-            for n, dot in zip(names, dots):
+            for n, dot in zip(self.names, self.dots):
                 position[n] = layer(position[n])
                 moves.append(dot.animate.move_to(to_scene(position[n])))
-            self.beat(plane.animate.apply_function(on_scene(layer)), *moves,
+            self.beat(self.plane.animate.apply_function(on_scene(layer)), *moves,
                       caption=None, run_time=2.5, hold=1.0)
 
-        # Show where the three layers took the points.
-        marks = VGroup(*(Circle(radius=0.22, color=style.TEXT, stroke_width=4)
-                         .move_to(to_scene(trajectory(POINTS[n])[-1])) for n in names))
-        self.beat(Create(marks), caption="Three layers put A, B and C here.",
+        self.marks = VGroup(*(Circle(radius=0.22, color=style.TEXT, stroke_width=4)
+                              .move_to(to_scene(trajectory(POINTS[n])[-1])) for n in self.names))
+        self.beat(Create(self.marks), caption="Three layers put A, B and C here.",
                   run_time=1.0, hold=1.0)
 
-        # Show the product: one matrix, one bias.
+    # Show the product, one matrix and one bias, landing where the three steps did.
+    def collapse_into_one(self):
         W_parts, b_parts = collapsed_tex()
-        W_row, b_row = tex(*W_parts), tex(*b_parts)
-        for row in (W_row, b_row):
+        self.W_row, self.b_row = tex(*W_parts), tex(*b_parts)
+        for row in (self.W_row, self.b_row):
             row[0].set_color(style.WEIGHT)
             row.set_z_index(12)
-        W_row.move_to([PANEL_CENTRE_X, y - 0.15, 0])
-        b_row.move_to([PANEL_CENTRE_X, y - 1.35, 0])
-        self.beat(FadeIn(W_row), caption="Multiply the three matrices into one.",
+        self.W_row.move_to([PANEL_CENTRE_X, self.row_y - 0.15, 0])
+        self.b_row.move_to([PANEL_CENTRE_X, self.row_y - 1.35, 0])
+        self.beat(FadeIn(self.W_row), caption="Multiply the three matrices into one.",
                   run_time=1.5, hold=1.5)
-        self.beat(FadeIn(b_row), caption="The biases fold into one bias too.",
+        self.beat(FadeIn(self.b_row), caption="The biases fold into one bias too.",
                   run_time=1.5, hold=1.5)
 
-        # Show the one-step map landing where the three steps did.
         fresh = make_plane()
-        start = [dot.copy().move_to(to_scene(POINTS[n])) for n, dot in zip(names, dots)]
-        self.beat(Transform(plane, fresh), *(Transform(d, s) for d, s in zip(dots, start)),
+        start = [dot.copy().move_to(to_scene(POINTS[n])) for n, dot in zip(self.names, self.dots)]
+        self.beat(Transform(self.plane, fresh),
+                  *(Transform(d, s) for d, s in zip(self.dots, start)),
                   caption="Back to the start.", run_time=1.5, hold=0.5)
-        self.beat(plane.animate.apply_function(on_scene(COLLAPSED)),
+        self.beat(self.plane.animate.apply_function(on_scene(COLLAPSED)),
                   *(dot.animate.move_to(to_scene(COLLAPSED(POINTS[n])))
-                    for n, dot in zip(names, dots)),
+                    for n, dot in zip(self.names, self.dots)),
                   caption="One layer, W x + b, lands exactly where three did.",
                   run_time=2.5, hold=2.0)
 
-        # Show nested rings: the stack keeps them nested.
+    # Show nested rings: the stack keeps them nested.
+    def show_rings_stay_nested(self):
         inner, outer = rings()
         ring_a = VGroup(*(Dot(to_scene(p), radius=0.09, color=style.CLASS_A) for p in inner))
         ring_b = VGroup(*(Dot(to_scene(p), radius=0.09, color=style.CLASS_B) for p in outer))
-        closing = words("Any depth,\nno activation:\none straight line.")
-        closing.move_to([PANEL_CENTRE_X, 0.7, 0]).set_z_index(12)
-        verdict = words("The rings stay\ninseparable.", color=style.MUTED)
-        verdict.next_to(closing, DOWN, buff=0.8, aligned_edge=LEFT).set_z_index(12)
-        self.beat(FadeOut(dots), FadeOut(labels), FadeOut(marks), Transform(plane, make_plane()),
-                  FadeOut(VGroup(*texts, W_row, b_row, rule)),
-                  FadeTransform(title, words("Two nested rings").move_to(title).set_z_index(12)),
+        self.beat(FadeOut(self.dots), FadeOut(self.labels), FadeOut(self.marks),
+                  Transform(self.plane, make_plane()),
+                  FadeOut(VGroup(*self.rows, self.W_row, self.b_row, self.rule)),
+                  FadeTransform(self.title,
+                                words("Two nested rings").move_to(self.title).set_z_index(12)),
                   FadeIn(ring_a), FadeIn(ring_b),
                   caption="Now two classes: one ring inside another.", run_time=2.0, hold=1.0)
-        self.beat(plane.animate.apply_function(on_scene(COLLAPSED)),
+        self.beat(self.plane.animate.apply_function(on_scene(COLLAPSED)),
                   *(d.animate.move_to(to_scene(COLLAPSED(p))) for d, p in zip(ring_a, inner)),
                   *(d.animate.move_to(to_scene(COLLAPSED(p))) for d, p in zip(ring_b, outer)),
                   caption="Any stack of linear layers is one such map: the rings stay nested.",
                   run_time=2.5, hold=1.0)
 
-        # Show that no straight line separates them.
+    # Show that no straight line separates them.
+    def show_no_line_separates(self):
         lines = [line_through(r[:2], -r[2]) for r in READOUTS]
         boundary = lines[0]
         self.beat(Create(boundary), caption="The decision boundary is a straight line.",
@@ -231,6 +233,10 @@ class LinearLayersCollapse(CaptionedBeats, Scene):
             self.beat(Transform(boundary, nxt),
                       caption=None if n else "Wherever the line goes, one side holds both colours.",
                       caption_for=2.0 * (len(lines) - 1), run_time=1.5, hold=0.5)
+        closing = words("Any depth,\nno activation:\none straight line.", line_spacing=0.9)
+        closing.move_to([PANEL_CENTRE_X, 0.7, 0]).set_z_index(12)
+        verdict = words("The rings stay\ninseparable.", color=style.MUTED, line_spacing=0.9)
+        verdict.next_to(closing, DOWN, buff=0.8, aligned_edge=LEFT).set_z_index(12)
         self.beat(FadeIn(closing), FadeIn(verdict),
                   caption="Depth without non-linearity buys nothing: one straight line, "
                           "and the rings stay inseparable.",

@@ -10,6 +10,7 @@ Every number on screen comes from `numeric.training` through the module-level fu
 `saturated_text`), which the tests compare with an independent recomputation. The network is the
 one the core's readability sweep chose (numeric.training.CHOSEN).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -23,20 +24,19 @@ from manim import (
     Dot,
     FadeIn,
     FadeOut,
-    MathTex,
     Polygon,
     Scene,
-    Text,
     Transform,
     VGroup,
     VMobject,
-    config,
 )
 
 import style
 from captioned import CaptionedBeats
 from numeric.activations import sigmoid
+from numeric.formatting import fixed, percent
 from numeric.training import EDGE, example, readability
+from toolkit import heading, polyline, tex, words
 
 X, Y, NET = example()
 LAYER = NET.hidden_layers[0]
@@ -53,7 +53,6 @@ AREA_WIDTH, AREA_HEIGHT = 13.4, 6.4
 SQUARE_SIDE = 6.0             # the unit square (the sigmoid's image) on screen
 
 
-
 # ---- the numbers on screen, as text --------------------------------------------------------
 
 def architecture_text() -> str:
@@ -64,7 +63,7 @@ def architecture_text() -> str:
 
 def accuracy_text() -> str:
     """The trained network's accuracy on its data, as a whole percentage."""
-    return f"{100 * NET.accuracy(X, Y):.0f} %"
+    return percent(NET.accuracy(X, Y))
 
 
 def stretch_factors() -> tuple[float, float]:
@@ -75,7 +74,7 @@ def stretch_factors() -> tuple[float, float]:
 
 def stretch_text() -> tuple[str, str]:
     big, small = stretch_factors()
-    return f"{big:.1f}", f"{small:.1f}"
+    return fixed(big), fixed(small)
 
 
 def zoom_factor() -> float:
@@ -84,7 +83,7 @@ def zoom_factor() -> float:
 
 
 def zoom_text() -> str:
-    return f"{zoom_factor():.1f}"
+    return fixed(zoom_factor())
 
 
 def affine_verbs() -> str:
@@ -95,11 +94,11 @@ def affine_verbs() -> str:
 
 def saturated_text() -> str:
     """The share of points within EDGE of the unit square's edge: saturated neurons."""
-    return f"{100 * READABILITY.on_edge:.0f} %"
+    return percent(READABILITY.on_edge)
 
 
 def edge_text() -> str:
-    return f"{100 * EDGE:.0f} %"
+    return percent(EDGE)
 
 
 def saturated_mask() -> np.ndarray:
@@ -109,7 +108,7 @@ def saturated_mask() -> np.ndarray:
 
 def threshold_tex() -> str:
     """The boundary's label: the output probability on it, sigma(0)."""
-    return rf"p = {sigmoid(0.0):.1f}"
+    return f"p = {fixed(sigmoid(0.0))}"
 
 
 # ---- data coordinates -> scene coordinates, one view per stage -------------------------------
@@ -164,12 +163,6 @@ def staged(P) -> dict[str, np.ndarray]:
     return {kind: VIEWS[kind](s.points) for kind, s in zip(KINDS, stages)}
 
 
-def polyline(points, color, width: float, opacity: float = 1.0) -> VMobject:
-    line = VMobject(stroke_color=color, stroke_width=width, stroke_opacity=opacity)
-    line.set_points_as_corners(points)
-    return line
-
-
 def grid_at(kind: str) -> VGroup:
     """The grid at a stage: lines that run up and down in the input plane in one colour, lines
     that run across in another, so that each family can be followed as it bends."""
@@ -219,8 +212,10 @@ def unit_square() -> Polygon:
 def square_axes_labels() -> VGroup:
     """a1 under the square's bottom edge, a2 beside its left edge: the hidden plane's axes."""
     corners = VIEWS["sigmoid"](np.array([[0, 0], [1, 0], [0, 1]]))
-    a1 = tex("a_1", style.BODY_SIZE, style.ACTIVATION).next_to(corners[1], DOWN + LEFT, buff=0.15)
-    a2 = tex("a_2", style.BODY_SIZE, style.ACTIVATION).next_to(corners[2], LEFT + DOWN, buff=0.15)
+    a1 = tex("a_1", size=style.BODY_SIZE, color=style.ACTIVATION)
+    a2 = tex("a_2", size=style.BODY_SIZE, color=style.ACTIVATION)
+    a1.next_to(corners[1], DOWN + LEFT, buff=0.15)
+    a2.next_to(corners[2], LEFT + DOWN, buff=0.15)
     return VGroup(a1, a2).set_z_index(6)
 
 
@@ -242,22 +237,6 @@ def saturated_labels() -> VGroup:
     return group.set_z_index(6)
 
 
-# ---- words ---------------------------------------------------------------------------------
-
-def words(s: str, size: int = style.BODY_SIZE, color: str = style.TEXT) -> Text:
-    return Text(s, font=style.FONT, font_size=size, color=color)
-
-
-def tex(s: str, size: int = style.TITLE_SIZE, color: str = style.TEXT) -> MathTex:
-    return MathTex(s, font_size=size, color=color)
-
-
-def heading(*parts) -> VGroup:
-    """A line of words and formulas at the top of the frame."""
-    row = VGroup(*parts).arrange(buff=0.3)
-    return row.move_to([0, config.frame_height / 2 - 0.5, 0]).set_z_index(6)
-
-
 class SigmoidBendsThePlane(CaptionedBeats, Scene):
     """A sigmoid layer bends the plane
 
@@ -269,49 +248,66 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
     """
 
     def construct(self):
+        self.show_data()
+        self.show_network()
+        self.show_affine_step()
+        self.show_sigmoid()
+        self.show_saturated_points()
+        self.show_separating_line()
+        self.pull_the_line_back()
 
-        # Show the data in the input plane.
-        grid, dots = grid_at("input"), dots_at("input")
-        title = heading(words("Two moons: no straight line splits them"))
-        self.beat(Create(grid, lag_ratio=0.05), FadeIn(dots), FadeIn(title),
+    # Show the data in the input plane.
+    def show_data(self):
+        self.grid, self.dots = grid_at("input"), dots_at("input")
+        self.title = heading(words("Two moons: no straight line splits them"))
+        self.beat(Create(self.grid, lag_ratio=0.05), FadeIn(self.dots), FadeIn(self.title),
                   caption="Two classes, in two interleaved moons. No straight line separates them.",
                   run_time=2.5, hold=1.5)
 
-        # Show the network that learned them.
+    # Show the network that learned them.
+    def show_network(self):
         net_title = heading(words(f"Sigmoid network {architecture_text()}:"),
                             words(f"{accuracy_text()} correct", color=style.ACTIVATION))
-        self.beat(Transform(title, net_title),
+        self.beat(Transform(self.title, net_title),
                   caption=f"A sigmoid network, {architecture_text()}, learned to separate them: "
                           f"{accuracy_text()} correct.",
                   run_time=1.0, hold=2.0)
         self.say("Follow the grid and the data through its hidden layer.", 2.0)
 
-        # Show the affine step: straight lines stay straight.
+    # Show the affine step: straight lines stay straight.
+    def show_affine_step(self):
         big, small = stretch_text()
-        affine_title = heading(words("Affine step"), tex(r"z = W_1 x + b_1", color=style.PRE_ACTIVATION))
-        self.beat(Transform(title, affine_title), Transform(grid, grid_at("affine")),
-                  Transform(dots, dots_at("affine")),
+        affine_title = heading(words("Affine step"),
+                               tex(r"z = W_1 x + b_1", size=style.TITLE_SIZE,
+                                   color=style.PRE_ACTIVATION))
+        self.beat(Transform(self.title, affine_title), Transform(self.grid, grid_at("affine")),
+                  Transform(self.dots, dots_at("affine")),
                   caption=f"First the affine step, z = W1 x + b1: it {affine_verbs()} the plane.",
                   run_time=3.5, hold=1.0)
-        stretch = words(f"stretched {big}× one way, {small}× the other", size=style.LABEL_SIZE,
-                        color=style.MUTED)
-        zoom = words(f"(view zoomed out {zoom_text()}×)", size=style.LABEL_SIZE, color=style.MUTED)
-        VGroup(stretch, zoom).arrange(DOWN, buff=0.2).to_edge(DOWN, buff=0.4).set_z_index(6)
-        self.beat(FadeIn(zoom), FadeIn(stretch),
+        self.stretch = words(f"stretched {big}× one way, {small}× the other",
+                             size=style.LABEL_SIZE, color=style.MUTED)
+        self.zoom = words(f"(view zoomed out {zoom_text()}×)", size=style.LABEL_SIZE,
+                          color=style.MUTED)
+        VGroup(self.stretch, self.zoom).arrange(DOWN, buff=0.2).to_edge(DOWN, buff=0.4)
+        VGroup(self.stretch, self.zoom).set_z_index(6)
+        self.beat(FadeIn(self.zoom), FadeIn(self.stretch),
                   caption=f"It stretches the plane {big} times one way and {small} times the "
                           "other. Grid lines stay straight and parallel.",
                   run_time=1.0, hold=3.0)
 
-        # Show the sigmoid: tilted lines bend, axis-parallel lines stay straight.
-        axes = z_axes()
-        self.beat(Create(axes["affine"]),
+    # Show the sigmoid: tilted lines bend, axis-parallel lines stay straight.
+    def show_sigmoid(self):
+        self.axes = z_axes()
+        self.beat(Create(self.axes["affine"]),
                   caption="Mark the axes of this plane, z1 = 0 and z2 = 0.",
                   run_time=1.0, hold=1.0)
-        sigmoid_title = heading(words("Sigmoid"), tex(r"a = \sigma(z)", color=style.ACTIVATION))
-        square = unit_square()
-        self.beat(Transform(title, sigmoid_title), FadeOut(zoom), FadeOut(stretch),
-                  Transform(grid, grid_at("sigmoid")), Transform(dots, dots_at("sigmoid")),
-                  Transform(axes["affine"], axes["sigmoid"]), FadeIn(square),
+        sigmoid_title = heading(words("Sigmoid"),
+                                tex(r"a = \sigma(z)", size=style.TITLE_SIZE,
+                                    color=style.ACTIVATION))
+        self.square = unit_square()
+        self.beat(Transform(self.title, sigmoid_title), FadeOut(self.zoom), FadeOut(self.stretch),
+                  Transform(self.grid, grid_at("sigmoid")), Transform(self.dots, dots_at("sigmoid")),
+                  Transform(self.axes["affine"], self.axes["sigmoid"]), FadeIn(self.square),
                   caption="Then the sigmoid squashes each coordinate into the interval from 0 to 1.",
                   run_time=4.0, hold=1.0)
         self.say("The plane lands in the unit square. Tilted grid lines bend; the axes stay "
@@ -319,46 +315,50 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
         self.say("Bent and squashed, never folded or torn: W1 is invertible, so every point "
                  "keeps a place of its own.", 4.0)
 
-        # Show the saturated points: a bridge to Flaw #1.
-        axis_names = square_axes_labels()
-        self.beat(FadeIn(axis_names),
+    # Show the hidden plane's axes and its saturated points: a bridge to Flaw #1.
+    def show_saturated_points(self):
+        self.axis_names = square_axes_labels()
+        self.beat(FadeIn(self.axis_names),
                   caption="Its axes are the two hidden neurons' outputs, a1 and a2. Grey grid "
                           "lines ran up and down in the input, blue ones across.",
                   run_time=1.0, hold=2.5)
-        piles = saturated_labels()
+        self.piles = saturated_labels()
         sat_title = heading(words(f"{saturated_text()} of the points:"),
                             words("saturated", color=style.GRADIENT))
-        self.beat(Transform(title, sat_title), FadeIn(piles),
+        self.beat(Transform(self.title, sat_title), FadeIn(self.piles),
                   caption=f"{saturated_text()} of the points sit within {edge_text()} of the "
                           "square's edge: their neurons are saturated, where the sigmoid is flat "
                           "and its gradient nearly 0. That is Flaw #1.",
                   run_time=1.0, hold=4.5)
 
-        # Show the straight line that separates the classes in the hidden plane.
-        line = boundary_at("sigmoid")
+    # Show the straight line that separates the classes in the hidden plane.
+    def show_separating_line(self):
+        self.line = boundary_at("sigmoid")
         line_title = heading(words("Here a straight line separates them"))
-        self.beat(FadeOut(axes["affine"]), FadeOut(piles), Transform(title, line_title), Create(line),
+        self.beat(FadeOut(self.axes["affine"]), FadeOut(self.piles), Transform(self.title, line_title),
+                  Create(self.line),
                   caption="In this hidden plane one straight line separates the two classes.",
                   run_time=2.0, hold=2.0)
 
-        # Show the line pulled back: through the inverse sigmoid, then the inverse affine step.
+    # Show the line pulled back, through the inverse sigmoid, then the inverse affine step, and
+    # the curved boundary it becomes: the poster frame.
+    def pull_the_line_back(self):
         back_title = heading(words("Pulled back to the input plane"))
-        self.beat(Transform(title, back_title), FadeOut(square), FadeOut(axis_names),
-                  Transform(grid, grid_at("affine")), Transform(dots, dots_at("affine")),
-                  Transform(line, boundary_at("affine")),
+        self.beat(Transform(self.title, back_title), FadeOut(self.square), FadeOut(self.axis_names),
+                  Transform(self.grid, grid_at("affine")), Transform(self.dots, dots_at("affine")),
+                  Transform(self.line, boundary_at("affine")),
                   caption="Pull that line back: undo the sigmoid...",
                   run_time=3.0, hold=0.5)
-        self.beat(Transform(grid, grid_at("input")), Transform(dots, dots_at("input")),
-                  Transform(line, boundary_at("input")),
+        self.beat(Transform(self.grid, grid_at("input")), Transform(self.dots, dots_at("input")),
+                  Transform(self.line, boundary_at("input")),
                   caption="...then undo the affine step.",
                   run_time=3.0, hold=1.0)
 
-        # Show the curved boundary, the poster frame.
         final_title = heading(words("Pulled back:"),
                               words("a curved boundary", color=style.BOUNDARY))
         label = tex(threshold_tex(), size=style.BODY_SIZE, color=style.BOUNDARY)
         label.move_to(label_spot()).set_z_index(6)
-        self.beat(Transform(title, final_title), FadeIn(label),
+        self.beat(Transform(self.title, final_title), FadeIn(label),
                   caption="The straight line becomes the curved decision boundary: "
                           "the bending is what lets the network separate the moons.",
                   run_time=1.5, hold=3.5)

@@ -1,7 +1,10 @@
-"""The one place for the animations' and figures' look: colours by meaning, fonts, sizes.
+"""The one place for the look of the animations, the figures and the site: colours by meaning,
+fonts, sizes.
 
 Colours are the Okabe-Ito palette (safe for the common colour-vision deficiencies), named by
 what they mean so that every scene and figure tells the same story in the same colours.
+Matplotlib's style (`MATPLOTLIB_RC`) and the site's CSS custom properties (`css_properties`)
+are made from these names; nothing else spells a colour out.
 """
 
 # Okabe-Ito, by hue.
@@ -46,3 +49,76 @@ FONT = "DejaVu Sans"
 def px(mobject) -> float:
     """A mobject's height in pixels at 1080p."""
     return mobject.height * PX_PER_UNIT
+
+
+# ---- matplotlib: the figures sit on the videos' dark slate, in the same colours -------------
+# Colours by meaning are applied in figures.py; this is the neutral frame and the line cycle.
+_CYCLE = (ACTIVATION, GRADIENT, INPUT, WEIGHT, LOSS, BLUE, YELLOW)
+
+MATPLOTLIB_RC = {
+    "figure.facecolor": BACKGROUND,
+    "figure.edgecolor": BACKGROUND,
+    "figure.figsize": (8.0, 3.6),
+    "figure.dpi": 100,
+    "figure.constrained_layout.use": True,
+    "savefig.facecolor": BACKGROUND,
+    "savefig.edgecolor": BACKGROUND,
+    "savefig.transparent": False,
+    "savefig.bbox": "standard",
+    "savefig.format": "svg",
+    # Resolution of the few dense artists drawn as embedded bitmaps (rasterized=True).
+    "savefig.dpi": 128,
+    "axes.facecolor": BACKGROUND,
+    "axes.edgecolor": MUTED,
+    "axes.labelcolor": TEXT,
+    "axes.titlecolor": TEXT,
+    "axes.linewidth": 1.0,
+    "axes.grid": True,
+    "axes.axisbelow": True,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titlesize": 15,
+    "axes.labelsize": 14,
+    "axes.titlepad": 10,
+    "axes.prop_cycle": f"cycler('color', {list(_CYCLE)!r})",
+    "grid.color": GRID,
+    "grid.alpha": 0.25,
+    "grid.linewidth": 0.7,
+    "xtick.color": MUTED,
+    "ytick.color": MUTED,
+    "xtick.labelcolor": TEXT,
+    "ytick.labelcolor": TEXT,
+    "xtick.labelsize": 12,
+    "ytick.labelsize": 12,
+    "text.color": TEXT,
+    "font.family": FONT,
+    "font.size": 13,
+    "mathtext.fontset": "dejavusans",
+    "legend.frameon": True,
+    "legend.facecolor": BACKGROUND,
+    "legend.edgecolor": GRID,
+    "legend.framealpha": 0.9,
+    "legend.fontsize": 12,
+    "legend.labelcolor": TEXT,
+    "lines.linewidth": 2.6,
+    "lines.solid_capstyle": "round",
+    # Text as paths: no font is needed on the reader's side and the bytes do not depend on one.
+    "svg.fonttype": "path",
+    # Fixed ids in the SVG (clip paths, glyphs): two runs give byte-identical files.
+    "svg.hashsalt": "activation-functions",
+}
+
+
+# ---- the site: the same colours as CSS custom properties -----------------------------------
+_CSS_NAMES = {
+    "background": BACKGROUND, "text": TEXT, "muted": MUTED, "grid": GRID,
+    "input": INPUT, "pre-activation": PRE_ACTIVATION, "activation": ACTIVATION,
+    "weight": WEIGHT, "gradient": GRADIENT, "loss": LOSS,
+    "class-a": CLASS_A, "class-b": CLASS_B, "boundary": BOUNDARY,
+}
+
+
+def css_properties() -> str:
+    """A :root rule declaring every colour by meaning as --palette-<meaning>."""
+    lines = [f"  --palette-{name}: {colour.lower()};" for name, colour in _CSS_NAMES.items()]
+    return ":root {\n" + "\n".join(lines) + "\n}\n"

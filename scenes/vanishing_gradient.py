@@ -2,8 +2,10 @@
 
 Every number on screen and in the captions comes from `numeric.chain` through the module-level
 functions below (`forward_nodes`, `backward_steps`, `bound_row`, `real_row`, `deep_series`,
-`sig3`, `param`, `sci_tex`), which the tests compare with an independent recomputation.
+and the formatters of `numeric.formatting`), which the tests compare with an independent
+recomputation.
 """
+
 from __future__ import annotations
 
 import math
@@ -24,12 +26,10 @@ from manim import (
     FadeOut,
     GrowArrow,
     Line,
-    MathTex,
     Rectangle,
     Scene,
     Square,
     SurroundingRectangle,
-    Text,
     TransformFromCopy,
     VGroup,
     VMobject,
@@ -41,6 +41,8 @@ from captioned import CaptionedBeats
 from numeric.activations import SIGMOID_PRIME_PEAK
 from numeric.chain import (EXAMPLE, balanced_chain, balanced_shrink, bound_per_layer, bound_sequence,
                            run)
+from numeric.formatting import full, given, percent, scientific_tex, scientific_text, significant
+from toolkit import tex, words
 
 PASS = run(EXAMPLE)
 DEEP = 10
@@ -49,39 +51,6 @@ DEEP_WEIGHTS = (1.0, 8.0)
 
 # ---- the numbers on screen, as text --------------------------------------------------------
 
-def sig3(v: float) -> str:
-    """A computed value to three significant digits, trailing zeros kept: 1.00, 0.0563, -0.280."""
-    return f"{v:#.3g}"
-
-
-def param(v: float) -> str:
-    """A parameter as given: shortest decimal, at least one decimal place: 1.0, 0.9, -0.2."""
-    s = repr(float(v))
-    return s if "e" not in s else f"{v:.10f}".rstrip("0")
-
-
-def exact(v: float) -> str:
-    """A value shown in full, as the draft does: 0.25, 0.0625, 0.015625."""
-    return f"{v:.10f}".rstrip("0").rstrip(".")
-
-
-def sci_tex(v: float) -> str:
-    """A value to three significant digits as TeX, in scientific notation when small or large."""
-    if 1e-3 <= abs(v) < 1e4:
-        return f"{v:.3g}"
-    mantissa, exponent = f"{v:.2e}".split("e")
-    return rf"{mantissa} \times 10^{{{int(exponent)}}}"
-
-
-def sci_words(v: float) -> str:
-    """`sci_tex` for captions, in plain text: 9.5 x 10^-7."""
-    return sci_tex(v).replace(r" \times 10^{", " x 10^").replace("}", "")
-
-
-def percent(ratio: float) -> str:
-    return f"{100 * ratio:#.3g} %"
-
-
 NODES = ("x", "z_1", "a_1", "z_2", "a_2", "z_3", r"\hat y", "L")
 NODE_COLOURS = (style.INPUT, style.PRE_ACTIVATION, style.ACTIVATION, style.PRE_ACTIVATION,
                 style.ACTIVATION, style.PRE_ACTIVATION, style.ACTIVATION, style.LOSS)
@@ -89,17 +58,17 @@ NODE_COLOURS = (style.INPUT, style.PRE_ACTIVATION, style.ACTIVATION, style.PRE_A
 
 def forward_nodes() -> tuple[str, ...]:
     """The value under each node of the forward pass: x, z1, a1, z2, a2, z3, y_hat, L."""
-    values = [param(EXAMPLE.x)]
+    values = [given(EXAMPLE.x)]
     for z, a in zip(PASS.z, PASS.a):
-        values += [sig3(z), sig3(a)]
-    return (*values, sig3(PASS.loss))
+        values += [significant(z), significant(a)]
+    return (*values, significant(PASS.loss))
 
 
 def header_tex() -> str:
     """The example's parameters in one line."""
-    w = r",\,".join(param(v) for v in EXAMPLE.weights)
-    b = r",\,".join(param(v) for v in EXAMPLE.biases)
-    return (rf"x = {param(EXAMPLE.x)},\; y = {param(EXAMPLE.y)},\; w = ({w}),\; b = ({b}),"
+    w = r",\,".join(given(v) for v in EXAMPLE.weights)
+    b = r",\,".join(given(v) for v in EXAMPLE.biases)
+    return (rf"x = {given(EXAMPLE.x)},\; y = {given(EXAMPLE.y)},\; w = ({w}),\; b = ({b}),"
             r"\; L = \tfrac{1}{2}(\hat y - y)^2")
 
 
@@ -124,19 +93,19 @@ def backward_steps() -> tuple[dict, ...]:
                               factor=EXAMPLE.weights[k - 1], grad=grad))
     for s in steps:
         s["ratio"] = abs(s["grad"] / PASS.dL_dyhat)
-        s["factor_text"] = param(s["factor"]) if s["symbol"].startswith("w") else sig3(s["factor"])
-        s["grad_text"] = sig3(s["grad"])
+        s["factor_text"] = given(s["factor"]) if s["symbol"].startswith("w") else significant(s["factor"])
+        s["grad_text"] = significant(s["grad"])
     return tuple(steps)
 
 
 def bound_row() -> tuple[str, ...]:
     """The draft's bound after 0..3 layers: weights of 1, sigma' at its peak 0.25."""
-    return tuple(exact(v) for v in bound_sequence(EXAMPLE.depth))
+    return tuple(full(v) for v in bound_sequence(EXAMPLE.depth))
 
 
 def real_row() -> tuple[str, ...]:
     """The same ratio at the example's input: |dL/dz_k| / |dL/dy_hat| for k = 3, 2, 1."""
-    return ("1", *(sig3(v) for v in reversed(PASS.shrink())))
+    return ("1", *(significant(v) for v in reversed(PASS.shrink())))
 
 
 def deep_series(weight: float) -> tuple[float, ...]:
@@ -152,14 +121,6 @@ HEADER_Y, NODE_Y, VALUE_Y = 3.5, 2.35, 1.7
 SYMBOL_Y, ARROW_Y, FACTOR_Y = 1.0, 0.62, 0.25
 GRAD_Y = -0.45
 BAR_BASE, BAR_MAX, BAR_W = -3.6, 2.6, 0.6
-
-
-def tex(s: str, colour: str = style.TEXT, size: int = style.LABEL_SIZE) -> MathTex:
-    return MathTex(s, font_size=size, color=colour)
-
-
-def words(s: str, size: int = style.BODY_SIZE, colour: str = style.TEXT) -> Text:
-    return Text(s, font=style.FONT, font_size=size, color=colour)
 
 
 def at(i: int, y: float) -> np.ndarray:
@@ -193,7 +154,7 @@ class GradientsShrinkBackward(CaptionedBeats, Scene):
     # Show the network and its forward pass.
     def show_network(self):
         header = tex(header_tex()).move_to([0, HEADER_Y, 0])
-        labels = VGroup(*(tex(n, c).move_to(at(i, NODE_Y))
+        labels = VGroup(*(tex(n, color=c).move_to(at(i, NODE_Y))
                           for i, (n, c) in enumerate(zip(NODES, NODE_COLOURS))))
         arrows, arrow_labels = VGroup(), VGroup()
         for i in range(len(NODES) - 1):
@@ -201,27 +162,27 @@ class GradientsShrinkBackward(CaptionedBeats, Scene):
                       color=style.MUTED, stroke_width=4, max_tip_length_to_length_ratio=0.2)
             arrows.add(a)
             if i % 2 == 0 and i < 6:
-                arrow_labels.add(tex(f"w_{i // 2 + 1}", style.WEIGHT).next_to(a, UP, buff=0.1))
+                arrow_labels.add(tex(f"w_{i // 2 + 1}", color=style.WEIGHT).next_to(a, UP, buff=0.1))
             elif i < 6:
-                arrow_labels.add(tex(r"\sigma", style.ACTIVATION).next_to(a, UP, buff=0.1))
+                arrow_labels.add(tex(r"\sigma", color=style.ACTIVATION).next_to(a, UP, buff=0.1))
         self.beat(FadeIn(labels), Create(arrows), FadeIn(arrow_labels),
                   caption="The draft's network: three sigmoid neurons in a chain.",
                   run_time=2.0, hold=1.0)
         self.beat(Write(header), caption="Its weights, biases, input and loss.",
                   run_time=1.5, hold=1.5)
 
-        values = [tex(v, c).move_to(at(i, VALUE_Y))
+        values = [tex(v, color=c).move_to(at(i, VALUE_Y))
                   for i, (v, c) in enumerate(zip(forward_nodes(), NODE_COLOURS))]
-        self.beat(FadeIn(values[0]), caption=f"Forward pass at x = {param(EXAMPLE.x)}.",
+        self.beat(FadeIn(values[0]), caption=f"Forward pass at x = {given(EXAMPLE.x)}.",
                   run_time=0.8, hold=0.7)
         for k in range(1, EXAMPLE.depth + 1):
             z, a = values[2 * k - 1], values[2 * k]
             self.beat(FadeIn(z, shift=0.15 * RIGHT), FadeIn(a, shift=0.15 * RIGHT),
-                      caption=f"Layer {k}: z{k} = w{k} a{k - 1} + b{k} = {sig3(PASS.z[k - 1])}, "
-                              f"then a{k} = sigma(z{k}) = {sig3(PASS.a[k - 1])}.",
+                      caption=f"Layer {k}: z{k} = w{k} a{k - 1} + b{k} = {significant(PASS.z[k - 1])}, "
+                              f"then a{k} = sigma(z{k}) = {significant(PASS.a[k - 1])}.",
                       run_time=1.2, hold=0.8)
         self.beat(FadeIn(values[7]),
-                  caption=f"The prediction is {sig3(PASS.y_hat)}; the loss is {sig3(PASS.loss)}.",
+                  caption=f"The prediction is {significant(PASS.y_hat)}; the loss is {significant(PASS.loss)}.",
                   run_time=0.8, hold=1.2)
         self.network = VGroup(header, labels, arrows, arrow_labels, *values)
 
@@ -239,10 +200,10 @@ class GradientsShrinkBackward(CaptionedBeats, Scene):
             arrow = Arrow(between(src, dst, ARROW_Y) + 0.55 * RIGHT,
                           between(src, dst, ARROW_Y) + 0.55 * LEFT, buff=0,
                           color=style.GRADIENT, stroke_width=5, max_tip_length_to_length_ratio=0.3)
-            symbol = tex(s["symbol"], style.WEIGHT if s["symbol"].startswith("w") else style.TEXT)
+            symbol = tex(s["symbol"], color=style.WEIGHT if s["symbol"].startswith("w") else style.TEXT)
             symbol.move_to(between(src, dst, SYMBOL_Y))
             factor = tex(s["factor_text"]).move_to(between(src, dst, FACTOR_Y))
-            grad = tex(s["grad_text"], style.GRADIENT).move_to(at(dst, GRAD_Y))
+            grad = tex(s["grad_text"], color=style.GRADIENT).move_to(at(dst, GRAD_Y))
             new_bar = bar(dst, s["ratio"])
             if n == 0:
                 caption = (f"Backward: start at the loss. Its gradient, y-hat minus y, "
@@ -262,13 +223,13 @@ class GradientsShrinkBackward(CaptionedBeats, Scene):
         box = SurroundingRectangle(VGroup(self.backward[-2], self.backward[-1]), buff=0.15,
                                    color=style.GRADIENT, stroke_width=4)
         self.beat(Create(box),
-                  caption=f"Layer 1 receives {percent(first['ratio'])} of the output's gradient.",
+                  caption=f"Layer 1 receives {percent(first['ratio'], 3)} of the output's gradient.",
                   run_time=1.0, hold=2.0)
         self.backward.add(box)
 
     # Show the draft's bound next to the values at this input.
     def compare_with_bound(self):
-        estimate = (f"The draft's estimate: at most {exact(bound_per_layer(1.0))} per layer, "
+        estimate = (f"The draft's estimate: at most {full(bound_per_layer(1.0))} per layer, "
                     f"so {' -> '.join(bound_row())}.")
         self.beat(FadeOut(self.network), FadeOut(self.backward), caption=estimate,
                   caption_for=5.0, run_time=1.0, hold=0.0)
@@ -277,20 +238,21 @@ class GradientsShrinkBackward(CaptionedBeats, Scene):
         head_colours = [NODE_COLOURS[i] for i in (6, 5, 3, 1)]
         col_x = [0.5, 2.2, 4.0, 5.95]
         row_y = [1.9, 0.8, -0.4]
-        bound_label = tex(rf"\text{{bound: }} |w| = {param(1.0)},\ \sigma' \le "
-                          rf"{exact(SIGMOID_PRIME_PEAK)}", style.TEXT, style.BODY_SIZE)
-        real_label = tex(rf"\text{{at }} x = {param(EXAMPLE.x)}", style.GRADIENT, style.BODY_SIZE)
-        head_mobs = VGroup(*(tex(h, c, style.BODY_SIZE).move_to([x, row_y[0], 0])
+        bound_label = tex(rf"\text{{bound: }} |w| = {given(1.0)},\ \sigma' \le "
+                          rf"{full(SIGMOID_PRIME_PEAK)}", size=style.BODY_SIZE)
+        real_label = tex(rf"\text{{at }} x = {given(EXAMPLE.x)}", size=style.BODY_SIZE,
+                         color=style.GRADIENT)
+        head_mobs = VGroup(*(tex(h, size=style.BODY_SIZE, color=c).move_to([x, row_y[0], 0])
                              for h, c, x in zip(heads, head_colours, col_x)))
-        bound_cells = VGroup(*(tex(v, style.TEXT, style.BODY_SIZE).move_to([x, row_y[1], 0])
+        bound_cells = VGroup(*(tex(v, size=style.BODY_SIZE).move_to([x, row_y[1], 0])
                                for v, x in zip(bound_row(), col_x)))
-        real_cells = VGroup(*(tex(v, style.GRADIENT, style.BODY_SIZE).move_to([x, row_y[2], 0])
+        real_cells = VGroup(*(tex(v, size=style.BODY_SIZE, color=style.GRADIENT).move_to([x, row_y[2], 0])
                               for v, x in zip(real_row(), col_x)))
         bound_label.move_to([0, row_y[1], 0]).align_to([-6.6, 0, 0], LEFT)
         real_label.move_to([0, row_y[2], 0]).align_to([-6.6, 0, 0], LEFT)
         last_bound = bound_sequence(EXAMPLE.depth)[-1]
-        bound_note = words(f"Layer 1: at most {percent(last_bound)}", style.BODY_SIZE)
-        real_note = words(f"here {percent(PASS.shrink()[0])}", style.BODY_SIZE, style.GRADIENT)
+        bound_note = words(f"Layer 1: at most {percent(last_bound, 3)}", style.BODY_SIZE)
+        real_note = words(f"here {percent(PASS.shrink()[0], 3)}", style.BODY_SIZE, style.GRADIENT)
         VGroup(bound_note, real_note).arrange(RIGHT, buff=0.5).move_to([0, -2.2, 0])
         self.beat(FadeIn(title), FadeIn(head_mobs), FadeIn(bound_label), FadeIn(bound_cells),
                   caption=None, run_time=1.5, hold=2.5)
@@ -298,8 +260,8 @@ class GradientsShrinkBackward(CaptionedBeats, Scene):
                   caption="At this input every share is smaller still.",
                   run_time=1.5, hold=1.5)
         self.beat(FadeIn(bound_note), FadeIn(real_note),
-                  caption=f"Layer 1 gets {percent(PASS.shrink()[0])} of the output's gradient, "
-                          f"under the bound's {percent(last_bound)}.",
+                  caption=f"Layer 1 gets {percent(PASS.shrink()[0], 3)} of the output's gradient, "
+                          f"under the bound's {percent(last_bound, 3)}.",
                   run_time=1.0, hold=2.5)
         cells = VGroup(bound_label, real_label, bound_cells, real_cells, bound_note, real_note)
         self.table = VGroup(title, head_mobs, cells)
@@ -318,12 +280,12 @@ class GradientsShrinkBackward(CaptionedBeats, Scene):
             """Layer k back, gradient `value`, on the log-scale axes."""
             return axes.c2p(k, math.log10(value) - lo)
 
-        y_labels = VGroup(*(tex("1" if e == 0 else f"10^{{{e}}}", style.MUTED)
+        y_labels = VGroup(*(tex("1" if e == 0 else f"10^{{{e}}}", color=style.MUTED)
                             .next_to(point(0, 10.0 ** e), LEFT, buff=0.2)
                             for e in range(lo + 1, hi, 2)))
         one = DashedLine(point(0, 1.0), point(DEEP, 1.0), color=style.MUTED, stroke_width=2,
                          dash_length=0.12)
-        x_labels = VGroup(*(tex(str(k), style.MUTED).next_to(axes.c2p(k, 0), DOWN, buff=0.2)
+        x_labels = VGroup(*(tex(str(k), color=style.MUTED).next_to(axes.c2p(k, 0), DOWN, buff=0.2)
                             for k in range(0, DEEP + 1, 2)))
         x_name = words("layers back from the output", style.LABEL_SIZE, style.MUTED)
         x_name.next_to(x_labels, DOWN, buff=0.2)
@@ -340,34 +302,35 @@ class GradientsShrinkBackward(CaptionedBeats, Scene):
             marks = VGroup(*((Dot(p, radius=0.08, color=colour) if not dashed
                               else Square(0.16, color=colour, fill_opacity=1.0,
                                           stroke_width=0).move_to(p)) for p in pts))
-            end = tex(sci_tex(values[-1]), colour).next_to(pts[-1], RIGHT, buff=0.2)
-            name = tex(f"w = {param(weight)}", colour)
+            end = tex(scientific_tex(values[-1]), color=colour).next_to(pts[-1], RIGHT, buff=0.2)
+            name = tex(f"w = {given(weight)}", color=colour)
             return values, path, marks, end, name
 
         w_small, w_large = DEEP_WEIGHTS
-        values, path, marks, end, name = series(w_small, style.GRADIENT, dashed=False)
-        name.next_to(point(5, values[5]), DOWN + LEFT, buff=0.15)
-        self.beat(Create(path), FadeIn(marks), FadeIn(name),
-                  caption=f"Weights of {param(w_small)} and sigma' at its peak: each layer "
-                          f"multiplies by {exact(bound_per_layer(w_small))}.",
-                  run_time=2.5, hold=0.5)
-        gone = words("vanishes", style.LABEL_SIZE, style.GRADIENT).next_to(end, UP, buff=0.15,
-                                                                       aligned_edge=LEFT)
-        self.beat(FadeIn(end), FadeIn(gone),
-                  caption=f"After {DEEP} layers: {sci_words(values[-1])} of the gradient. "
-                          "It vanishes.",
-                  run_time=1.0, hold=2.5)
+        small = series(w_small, style.GRADIENT, dashed=False)
+        self.plot_series(small, style.GRADIENT, (point(5, small[0][5]), DOWN + LEFT),
+                         ("vanishes", UP), hold=2.5,
+                         captions=(f"Weights of {given(w_small)} and sigma' at its peak: each "
+                                   f"layer multiplies by {full(bound_per_layer(w_small))}.",
+                                   f"After {DEEP} layers: {scientific_text(small[0][-1])} of the "
+                                   "gradient. It vanishes."))
+        large = series(w_large, style.WEIGHT, dashed=True)
+        self.plot_series(large, style.WEIGHT, (point(6, large[0][6]), UP + LEFT),
+                         ("explodes", DOWN), hold=3.0,
+                         captions=(f"The bound assumes weights near 1. With weights of "
+                                   f"{given(w_large)}, each layer multiplies by "
+                                   f"{full(bound_per_layer(w_large))}, the output step by "
+                                   f"{full(balanced_shrink(1, w_large))} alone.",
+                                   f"After {DEEP} layers: {scientific_text(large[0][-1])} times "
+                                   "the output's gradient. It explodes instead."))
 
-        values8, path8, marks8, end8, name8 = series(w_large, style.WEIGHT, dashed=True)
-        name8.next_to(point(6, values8[6]), UP + LEFT, buff=0.15)
-        self.beat(Create(path8), FadeIn(marks8), FadeIn(name8),
-                  caption=f"The bound assumes weights near 1. With weights of {param(w_large)}, "
-                          f"each layer multiplies by {exact(bound_per_layer(w_large))}, the "
-                          f"output step by {exact(balanced_shrink(1, w_large))} alone.",
+    def plot_series(self, series, colour, name_spot, verdict, captions, hold):
+        """Draw one series and name it, then mark where it ends and say what that means."""
+        _, path, marks, end, name = series
+        name.next_to(*name_spot, buff=0.15)
+        self.beat(Create(path), FadeIn(marks), FadeIn(name), caption=captions[0],
                   run_time=2.5, hold=0.5)
-        boom = words("explodes", style.LABEL_SIZE, style.WEIGHT).next_to(end8, DOWN, buff=0.15,
-                                                                       aligned_edge=LEFT)
-        self.beat(FadeIn(end8), FadeIn(boom),
-                  caption=f"After {DEEP} layers: {sci_words(values8[-1])} times the output's "
-                          f"gradient. It explodes instead.",
-                  run_time=1.0, hold=3.0)
+        word, side = verdict
+        label = words(word, style.LABEL_SIZE, colour).next_to(end, side, buff=0.15,
+                                                            aligned_edge=LEFT)
+        self.beat(FadeIn(end), FadeIn(label), caption=captions[1], run_time=1.0, hold=hold)

@@ -11,6 +11,7 @@ Every number on screen comes from the numeric core through the module-level func
 (`vector_tex`, `steps_text`, `ratio_text`, `same_sign_text`, `tolerance_text`,
 `step_size_text`, `runs_text`), which the tests compare with an independent recomputation.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -28,24 +29,22 @@ from manim import (
     FadeIn,
     FadeOut,
     Line,
-    MathTex,
     Polygon,
     Rectangle,
     Scene,
     Star,
     Text,
     Transform,
-    UpdateFromAlphaFunc,
     ValueTracker,
     VGroup,
     VMobject,
     Write,
-    config,
     linear,
 )
 
 import style
 from captioned import CAPTION_GAP, CaptionedBeats
+from numeric.formatting import fixed, percent, shortest
 from numeric.centring import (
     REPORT_SEEDS,
     best_step_size,
@@ -54,6 +53,7 @@ from numeric.centring import (
     representative_seed,
 )
 from numeric.weight_updates import KINDS, START, TEACHER, TOLERANCE, problem
+from toolkit import heading, polyline, tex, words
 
 PATHS = representative_paths()
 
@@ -68,19 +68,14 @@ CONTOUR_WIDTH = 5             # thick enough to read on a projector
 SECONDS_PER_STEP = 0.15
 QUADRANT_SIZE = 0.6           # side of the shaded allowed-quadrant squares, scene units
 QUADRANT_OPACITY = 0.85       # the shading's contrast with the background stays above 3:1
-
+HEADING_DROP = 0.45           # the heading sits a little higher, clear of the panel titles
 
 
 # ---- the numbers on screen, as text --------------------------------------------------------
 
-def num(v: float) -> str:
-    """A parameter as given: whole numbers without decimals, others to one decimal place."""
-    return f"{v:.0f}" if float(v).is_integer() else f"{v:.1f}"
-
-
 def vector_tex(v) -> str:
     """A weight vector as TeX: (2, -2)."""
-    return r"\left(" + r",\,".join(num(c) for c in v) + r"\right)"
+    return r"\left(" + r",\,".join(shortest(c) for c in v) + r"\right)"
 
 
 def steps_text(kind: str) -> int:
@@ -89,24 +84,24 @@ def steps_text(kind: str) -> int:
 
 def ratio_text() -> str:
     """The median over the report seeds of the paired step ratios: not this pair's own ratio."""
-    return f"{median_ratio():.1f}"
+    return fixed(median_ratio())
 
 
 def runs_text() -> str:
-    return f"{len(REPORT_SEEDS)}"
+    return str(len(REPORT_SEEDS))
 
 
 def step_size_text(kind: str) -> str:
     """Each side's own best step size, found by the sweep, to the nearest whole number."""
-    return f"{best_step_size(kind):.0f}"
+    return fixed(best_step_size(kind), 0)
 
 
 def same_sign_text(kind: str) -> str:
-    return f"{100 * PATHS[kind].same_sign_fraction:.0f} %"
+    return percent(PATHS[kind].same_sign_fraction)
 
 
 def tolerance_text() -> str:
-    return num(TOLERANCE)
+    return shortest(TOLERANCE)
 
 
 # ---- weight plane -> scene ------------------------------------------------------------------
@@ -121,12 +116,6 @@ def to_scene(kind: str, W) -> np.ndarray:
     middle = np.array([sum(W1_RANGE) / 2, sum(W2_RANGE) / 2])
     xy = (W - middle) * scale()
     return np.c_[xy, np.zeros(len(xy))] + PANEL_CENTRES[kind]
-
-
-def polyline(points, color, width: float, opacity: float = 1.0) -> VMobject:
-    line = VMobject(stroke_color=color, stroke_width=width, stroke_opacity=opacity)
-    line.set_points_as_corners(points)
-    return line
 
 
 def contours(kind: str) -> VGroup:
@@ -156,22 +145,22 @@ def axes_of(kind: str) -> VGroup:
     v = to_scene(kind, [[0, W2_RANGE[0]], [0, W2_RANGE[1]]])
     lines = VGroup(Line(h[0], h[1], color=style.GRID, stroke_width=2),
                    Line(v[0], v[1], color=style.GRID, stroke_width=2))
-    w1 = MathTex("w_1", font_size=style.BODY_SIZE, color=style.MUTED).next_to(h[1], UP + LEFT, buff=0.1)
-    w2 = MathTex("w_2", font_size=style.BODY_SIZE, color=style.MUTED).next_to(v[1], DOWN + RIGHT, buff=0.1)
+    w1 = tex("w_1", size=style.BODY_SIZE, color=style.MUTED).next_to(h[1], UP + LEFT, buff=0.1)
+    w2 = tex("w_2", size=style.BODY_SIZE, color=style.MUTED).next_to(v[1], DOWN + RIGHT, buff=0.1)
     return VGroup(lines, w1, w2)
 
 
 def minimum_mark(kind: str) -> VGroup:
     p = to_scene(kind, TEACHER)[0]
     star = Star(n=5, outer_radius=0.17, color=style.TEXT, fill_opacity=1.0).move_to(p).set_z_index(5)
-    label = MathTex("w^*", font_size=style.BODY_SIZE, color=style.TEXT).next_to(star, DOWN + RIGHT, buff=0.02)
+    label = tex("w^*", size=style.BODY_SIZE).next_to(star, DOWN + RIGHT, buff=0.02)
     return VGroup(star, label.set_z_index(5))
 
 
 def start_mark(kind: str) -> VGroup:
     p = to_scene(kind, START)[0]
     dot = Dot(p, radius=0.09, color=style.TEXT).set_z_index(5)
-    label = MathTex("w_0", font_size=style.BODY_SIZE, color=style.TEXT).next_to(dot, UP + LEFT, buff=0.02)
+    label = tex("w_0", size=style.BODY_SIZE).next_to(dot, UP + LEFT, buff=0.02)
     return VGroup(dot, label.set_z_index(5))
 
 
@@ -210,15 +199,6 @@ def head_position(kind: str, k: float) -> np.ndarray:
 
 # ---- words ---------------------------------------------------------------------------------
 
-def words(s: str, size: int = style.BODY_SIZE, color: str = style.TEXT) -> Text:
-    return Text(s, font=style.FONT, font_size=size, color=color)
-
-
-def heading(*parts) -> VGroup:
-    row = VGroup(*parts).arrange(buff=0.3)
-    return row.move_to([0, config.frame_height / 2 - 0.45, 0]).set_z_index(6)
-
-
 PANEL_TITLES = {"positive": ("sigmoid inputs", "x > 0"), "zero_centred": ("the same minus ½", r"\bar{x} = 0")}
 
 
@@ -235,14 +215,14 @@ def _counter(kind: str, n: int) -> Text:
 
 def step_size_label(kind: str) -> VGroup:
     """'η = 51' beside the counter: each panel's own step size."""
-    label = MathTex(rf"\eta = {step_size_text(kind)}", font_size=style.LABEL_SIZE, color=style.MUTED)
+    label = tex(rf"\eta = {step_size_text(kind)}", color=style.MUTED)
     return label.next_to(frame_of(kind), DOWN, buff=0.12).align_to(frame_of(kind), RIGHT)
 
 
 def panel_title(kind: str) -> VGroup:
     name, cond = PANEL_TITLES[kind]
     row = VGroup(words(name, style.LABEL_SIZE, style.INPUT),
-                 MathTex(cond, font_size=style.BODY_SIZE, color=style.INPUT)).arrange(buff=0.25)
+                 tex(cond, size=style.BODY_SIZE, color=style.INPUT)).arrange(buff=0.25)
     return row.next_to(frame_of(kind), UP, buff=0.15)
 
 
@@ -257,19 +237,26 @@ class PositiveInputsZigZag(CaptionedBeats, Scene):
     """
 
     def construct(self):
+        self.show_neuron()
+        self.show_weight_planes()
+        self.show_allowed_quadrants()
+        self.run_both()
+        self.count_the_steps()
 
-        # Show the neuron and its teacher.
-        title = heading(MathTex(r"\hat y = \sigma(w_1 x_1 + w_2 x_2)", font_size=style.TITLE_SIZE,
-                                color=style.TEXT),
-                        words("teacher:", color=style.MUTED),
-                        MathTex(r"w^* = " + vector_tex(TEACHER), font_size=style.TITLE_SIZE,
-                                color=style.WEIGHT))
-        self.beat(Write(title),
+    # Show the neuron and its teacher.
+    def show_neuron(self):
+        self.title = heading(tex(r"\hat y = \sigma(w_1 x_1 + w_2 x_2)", size=style.TITLE_SIZE),
+                             words("teacher:", color=style.MUTED),
+                             tex(r"w^* = " + vector_tex(TEACHER), size=style.TITLE_SIZE,
+                                 color=style.WEIGHT),
+                             drop=HEADING_DROP)
+        self.beat(Write(self.title),
                   caption="One sigmoid neuron with two weights. A teacher neuron with "
                           f"weights w* = {vector_tex_plain(TEACHER)} sets its targets.",
                   run_time=2.0, hold=1.5)
 
-        # Show the two weight planes with their loss contours.
+    # Show the two weight planes with their loss contours.
+    def show_weight_planes(self):
         panels = {}
         for kind in KINDS:
             panels[kind] = VGroup(frame_of(kind), axes_of(kind), contours(kind),
@@ -283,31 +270,34 @@ class PositiveInputsZigZag(CaptionedBeats, Scene):
         self.say("Each panel shows its own loss contours. Both minima sit at w*; "
                  "both runs start at the same w0.", 3.0)
 
-        # Show why positive inputs restrict the updates.
-        rule = heading(MathTex(r"\partial L / \partial w = (\hat y - y)\,\sigma'(z)\;x",
-                               font_size=style.TITLE_SIZE, color=style.GRADIENT))
-        self.beat(Transform(title, rule),
+    # Show why positive inputs restrict the updates.
+    def show_allowed_quadrants(self):
+        rule = heading(tex(r"\partial L / \partial w = (\hat y - y)\,\sigma'(z)\;x",
+                           size=style.TITLE_SIZE, color=style.GRADIENT),
+                       drop=HEADING_DROP)
+        self.beat(Transform(self.title, rule),
                   caption="One example's gradient is a single number times the input x.",
                   run_time=1.5, hold=1.5)
         start_left = to_scene("positive", START)[0]
-        quads = quadrants_at(start_left)
-        wanted = DashedLine(start_left, to_scene("positive", TEACHER)[0], color=style.TEXT,
-                            stroke_width=4).set_z_index(4)
-        self.beat(FadeIn(quads),
+        self.quads = quadrants_at(start_left)
+        self.wanted = DashedLine(start_left, to_scene("positive", TEACHER)[0], color=style.TEXT,
+                                 stroke_width=4).set_z_index(4)
+        self.beat(FadeIn(self.quads),
                   caption="With x positive, both components of every update share a sign: "
                           "it points into the shaded quadrants only.",
                   run_time=1.5, hold=2.5)
-        self.beat(Create(wanted),
+        self.beat(Create(self.wanted),
                   caption="But the way to w* runs down and to the right, "
                           "a direction no single update can take.",
                   run_time=1.5, hold=2.0)
 
-        # Show both SGD runs, step by step, at the same pace.
-        counters = {kind: counter(kind, 0) for kind in KINDS}
+    # Show both SGD runs, step by step, at the same pace, each at its own best step size.
+    def run_both(self):
+        self.counters = {kind: counter(kind, 0) for kind in KINDS}
         etas = {kind: step_size_label(kind) for kind in KINDS}
-        run_title = heading(words("SGD, one example per step"))
-        self.beat(Transform(title, run_title), FadeOut(wanted),
-                  *(FadeIn(counters[k]) for k in KINDS), *(FadeIn(etas[k]) for k in KINDS),
+        run_title = heading(words("SGD, one example per step"), drop=HEADING_DROP)
+        self.beat(Transform(self.title, run_title), FadeOut(self.wanted),
+                  *(FadeIn(self.counters[k]) for k in KINDS), *(FadeIn(etas[k]) for k in KINDS),
                   caption="Now run SGD, one example per step, until within "
                           f"{tolerance_text()} of w*. Each side gets its own best step size, "
                           f"found by a sweep: {step_size_text('positive')} on the left, "
@@ -321,10 +311,11 @@ class PositiveInputsZigZag(CaptionedBeats, Scene):
             trails[kind].add_updater(lambda m, kind=kind: m.become(path_mobject(kind, k.get_value())))
             heads[kind] = Dot(head_position(kind, 0.0), radius=0.08, color=style.WEIGHT).set_z_index(6)
             heads[kind].add_updater(lambda m, kind=kind: m.move_to(head_position(kind, k.get_value())))
-            counters[kind].add_updater(lambda m, kind=kind: m.become(
+            self.counters[kind].add_updater(lambda m, kind=kind: m.become(
                 counter(kind, int(min(np.floor(k.get_value()), PATHS[kind].steps)))))
             self.add(trails[kind], heads[kind])
-        quads.add_updater(lambda m: m.become(quadrants_at(head_position("positive", k.get_value()))))
+        self.quads.add_updater(
+            lambda m: m.become(quadrants_at(head_position("positive", k.get_value()))))
 
         longest = max(PATHS[kind].steps for kind in KINDS)
         self.play(k.animate.set_value(longest), run_time=longest * SECONDS_PER_STEP, rate_func=linear,
@@ -334,26 +325,28 @@ class PositiveInputsZigZag(CaptionedBeats, Scene):
         for kind in KINDS:
             trails[kind].clear_updaters()
             heads[kind].clear_updaters()
-            counters[kind].clear_updaters()
-            counters[kind].become(counter(kind, steps_text(kind)))
-        quads.clear_updaters()
+            self.counters[kind].clear_updaters()
+            self.counters[kind].become(counter(kind, steps_text(kind)))
+        self.quads.clear_updaters()
 
-        # Show the count: the poster frame.
+    # Show the count: the poster frame.
+    def count_the_steps(self):
         self.say(f"This pair took {steps_text('positive')} and {steps_text('zero_centred')} "
                  f"steps, a typical pair of the {runs_text()} we ran.", 3.0)
         verdict = heading(words(f"Median of {runs_text()} runs:"),
-                          words(f"{ratio_text()}× the steps", color=style.GRADIENT))
+                          words(f"{ratio_text()}× the steps", color=style.GRADIENT),
+                          drop=HEADING_DROP)
         signs = {}
         for kind in KINDS:
-            signs[kind] = words(f"path: {same_sign_text(kind)} same sign",
-                                style.LABEL_SIZE, style.MUTED)
-        self.beat(Transform(title, verdict), FadeOut(quads),
+            signs[kind] = words(f"path: {same_sign_text(kind)} same sign", style.LABEL_SIZE,
+                                style.MUTED)
+        self.beat(Transform(self.title, verdict), FadeOut(self.quads),
                   caption=f"Over {runs_text()} pairs of data sets, the positive inputs took "
                           f"{ratio_text()} times as many steps as the centred ones (the median "
                           "ratio).",
                   run_time=1.5, hold=3.0)
         for kind in KINDS:
-            signs[kind].next_to(counters[kind], DOWN, buff=0.12).set_x(PANEL_CENTRES[kind][0])
+            signs[kind].next_to(self.counters[kind], DOWN, buff=0.12).set_x(PANEL_CENTRES[kind][0])
         self.beat(*(FadeIn(signs[k]) for k in KINDS),
                   caption=f"Along this whole path, {same_sign_text('positive')} of the "
                           "positive-input updates had both components of one sign, against "
@@ -363,6 +356,4 @@ class PositiveInputsZigZag(CaptionedBeats, Scene):
 
 def vector_tex_plain(v) -> str:
     """The same vector for captions: (2, -2)."""
-    return "(" + ", ".join(num(c) for c in v) + ")"
-
-
+    return "(" + ", ".join(shortest(c) for c in v) + ")"

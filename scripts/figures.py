@@ -15,14 +15,14 @@ RENDERER = ROOT / "scripts" / "render_figures.py"
 
 
 def figures_key(scene_dir: Path) -> str | None:
-    """Hash of the figures module, what it imports, the style sheets and the renderer."""
+    """Hash of the figures module, what it imports (style.py among them) and the renderer."""
     module = scene_dir / "figures.py"
     if not module.is_file():
         return None
-    sources = {module} | local_imports(module, scene_dir) | set(scene_dir.glob("*.mplstyle"))
+    sources = {module} | local_imports(module, scene_dir)
     h = hashlib.sha256(files_digest(sources, scene_dir).encode())
     h.update(RENDERER.read_bytes())
-    h.update(third_party_versions(sources - set(scene_dir.glob("*.mplstyle")), scene_dir).encode())
+    h.update(third_party_versions(sources, scene_dir).encode())
     return h.hexdigest()[:24]
 
 

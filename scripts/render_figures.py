@@ -4,7 +4,7 @@
     python scripts/render_figures.py OUTDIR NAME...    # only these
 
 Each figure of the registry `figures.FIGURES` is drawn under the shared style
-scenes/article.mplstyle and written to OUTDIR/<name>.svg without a date or software metadata and
+`style.MATPLOTLIB_RC` (scenes/style.py) and written to OUTDIR/<name>.svg without a date or software metadata and
 with fixed SVG ids (rcParams["svg.hashsalt"]), so that two runs give identical bytes.
 An unknown name exits with status 2 and lists the known ones.
 """
@@ -18,7 +18,6 @@ os.environ.setdefault("MPLBACKEND", "agg")
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENES = ROOT / "scenes"
-STYLE = SCENES / "article.mplstyle"
 if str(SCENES) not in sys.path:
     sys.path.insert(0, str(SCENES))
 
@@ -35,8 +34,9 @@ HASHSALT = "activation-functions"
 def render(name: str, outdir: Path) -> Path:
     """Draw one figure of the registry into outdir/<name>.svg and return the path."""
     import figures
+    import style
 
-    with plt.style.context(str(STYLE)), matplotlib.rc_context({"svg.hashsalt": HASHSALT}):
+    with plt.style.context(style.MATPLOTLIB_RC), matplotlib.rc_context({"svg.hashsalt": HASHSALT}):
         fig = figures.FIGURES[name]()
         try:
             path = outdir / f"{name}.svg"

@@ -68,3 +68,10 @@ def assert_matches_control(name: str, image: Image.Image, tolerance: float = 6.0
     assert diff < tolerance, f"{name}: frame differs from control by {diff:.2f} (limit {tolerance})"
     changed = float((np.abs(frame - control).max(axis=2) > 40).mean())
     assert changed < local_limit, f"{name}: {changed:.1%} of the frame differs from control"
+
+
+def assert_final_frame_shows(video: Path, colours) -> None:
+    """The video's last frame (its poster) holds each of these #RRGGBB colours."""
+    img = np.asarray(last_frame(video))
+    for colour in colours:
+        assert has_colour(img, colour), f"no {colour} in the final frame of {video.name}"

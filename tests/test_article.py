@@ -22,6 +22,7 @@ from numeric import best_line, centring, training, weight_updates
 from numeric.activations import SIGMOID_PRIME_PEAK, sigmoid, sigmoid_prime, significant_band
 from numeric.chain import (EXAMPLE, balanced_chain, bound_for, bound_per_layer, bound_sequence,
                            premise_holds, run)
+from numeric.formatting import percent
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 CHAPTER = DOCS / "chapters" / "sigmoid"
@@ -184,9 +185,9 @@ CLAIMS = [
     Claim(r"Every \$\\sigma'\(z_k\)\$ sits below the peak 0\.25",
           lambda m: max(run(EXAMPLE).sigma_prime) < SIGMOID_PRIME_PEAK, "the example's sigma' below the peak"),
     Claim(r"The best straight\s+line, found by trying every line through two of the points, gets (\d+)% of the points right",
-          lambda m: figures.percent(best_line.article_line()[1]) == f"{m[1]}%", "the most accurate line's accuracy"),
+          lambda m: pct(best_line.article_line()[1]) == f"{m[1]}%", "the most accurate line's accuracy"),
     Claim(r"line that logistic regression draws \(one sigmoid neuron on the raw inputs, the left picture\s+below\) gets (\d+)%",
-          lambda m: figures.percent(_accuracy("linear")) == f"{m[1]}%"
+          lambda m: pct(_accuracy("linear")) == f"{m[1]}%"
           and _accuracy("linear") < best_line.article_line()[1], "the logistic-regression line's accuracy"),
     Claim(r"from (\d+) different random starting weights \(seeds\): only (\d+) of them separate the moons\s+completely\. "
           r"The others stop at (\d+)% to (\d+)%",
@@ -194,12 +195,12 @@ CLAIMS = [
     Claim(r"The network above is one of the (\d+)\.", lambda m: int(m[1]) == _seed_counts()[1]
           and training.CHOSEN["accuracy"] == 1.0, "the shown network is one of the separating runs"),
     Claim(r"In this network (\d+)% of the\s+points sit within (\d+)% of the square's edge",
-          lambda m: figures.percent(_readability().on_edge) == f"{m[1]}%"
-          and f"{m[2]}%" == figures.percent(training.EDGE), "the share of saturated points"),
+          lambda m: pct(_readability().on_edge) == f"{m[1]}%"
+          and f"{m[2]}%" == pct(training.EDGE), "the share of saturated points"),
     Claim(r"network with\s+(\w+) hidden layers? of (\w+) sigmoid neurons, trained on the same points, bends its"
           r"\s+boundary between the moons and gets (\d+)% of them right",
           lambda m: training.NETWORK["hidden"] == (WORDS[m[2]],) * WORDS[m[1]]
-          and figures.percent(_accuracy("network")) == f"{m[3]}%", "the network's shape and accuracy"),
+          and percent(_accuracy("network"), sep="") == f"{m[3]}%", "the network's shape and accuracy"),
 ]
 
 
@@ -243,7 +244,7 @@ CLAIMS += [
           lambda m: float(m[1]) == centring.ONE_STEP_SIZE and float(m[2]) == centring.at_one_step_size()["positive"].median
           and float(m[3]) == centring.at_one_step_size()["zero_centred"].median, "centring alone at one step size"),
     Claim(r"with the centred inputs (\d+)% do",
-          lambda m: figures.percent(figures.start_updates_same_sign("zero_centred")) == f"{m[1]}%",
+          lambda m: pct(figures.start_updates_same_sign("zero_centred")) == f"{m[1]}%",
           "the figure's statistic: single examples at w0"),
     Claim(r"On\s+the centred side (\d+)% of them had both components of one sign, against (\d+)% with positive inputs",
           lambda m: f"{100 * centring.representative_paths()['zero_centred'].same_sign_fraction:.0f}" == m[1]
@@ -257,6 +258,11 @@ CLAIMS += [
 
 
 WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10}
+
+
+def pct(ratio: float) -> str:
+    """A ratio as the pages write it: '87%'."""
+    return percent(ratio, sep="")
 
 
 def _seed_counts() -> tuple[int, int, int, int]:

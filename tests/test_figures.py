@@ -47,7 +47,7 @@ def test_registry_names_are_kebab_case():
 def test_each_figure_draws(name):
     import matplotlib.pyplot as plt
 
-    with plt.style.context(str(ROOT / "scenes" / "article.mplstyle")):
+    with plt.style.context(style.MATPLOTLIB_RC):
         fig = figures.FIGURES[name]()
     try:
         assert fig.axes, name

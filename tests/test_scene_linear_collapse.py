@@ -6,31 +6,23 @@ matrices as written here), never against values copied from the scene.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import numpy as np
 import pytest
 
+import linear_collapse
 import style
-from scene_checks import assert_captions_cover, assert_final_frame, assert_no_number_typed
+from framecheck import assert_final_frame_shows
 from numeric import linear
+from numeric.formatting import decimals
 
 SCENE = "LinearLayersCollapse"
-MODULE = Path(__file__).resolve().parent.parent / "scenes" / "linear_collapse.py"
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 # The layers as the article states them, written out again for an independent check.
 W1, b1 = np.array([[1.0, 0.5], [0.0, 1.0]]), np.array([0.5, 0.0])
 W2, b2 = np.array([[0.8, -0.6], [0.6, 0.8]]), np.array([0.0, -0.5])
 W3, b3 = np.array([[1.5, 0.0], [0.0, 0.5]]), np.array([-0.3, 0.2])
-
-
-@pytest.fixture(scope="module")
-
-
-def scene_module():
-    import linear_collapse
-    return linear_collapse
 
 
 def numbers(tex: str) -> list[float]:
@@ -59,8 +51,6 @@ def test_one_step_lands_where_three_did():
 
 
 @pytest.mark.parametrize("t", [0.0, 0.3, 0.7, 1.0])
-
-
 @pytest.mark.parametrize("k", [0, 1, 2, 3])
 def test_grid_lines_stay_straight_parallel_and_evenly_spaced(k, t):
     """Every map the animation passes through (each layer's path from the identity, and the
@@ -117,44 +107,29 @@ def test_each_readout_line_leaves_both_colours_on_one_side():
 
 # ---- what the scene shows ------------------------------------------------------------------
 
-def test_fmt_is_exact_for_the_shown_numbers():
+def test_three_decimals_are_exact_for_the_shown_numbers():
     for v in [*np.ravel(W3 @ W2 @ W1), *(W3 @ W2 @ b1 + W3 @ b2 + b3), *np.ravel(W1), *b2]:
-        assert abs(float(linear.fmt(v)) - v) < 1e-12, v
-    assert linear.fmt(-0.0) == "0.0" and linear.fmt(1) == "1.0" and linear.fmt(-0.24) == "-0.24"
+        assert abs(float(decimals(v)) - v) < 1e-12, v
 
 
-def test_layer_numbers_on_screen(scene_module):
+def test_layer_numbers_on_screen():
     for k, (W, b) in enumerate(((W1, b1), (W2, b2), (W3, b3)), start=1):
-        parts = scene_module.layer_tex(k, linear.LAYERS[k - 1])
+        parts = linear_collapse.layer_tex(k, linear.LAYERS[k - 1])
         assert parts[0] == f"W_{k}" and parts[4] == f"b_{k}"
         assert numbers(parts[2]) == list(np.ravel(W))
         assert numbers(parts[6]) == list(b)
 
 
-def test_product_numbers_on_screen(scene_module):
-    W_parts, b_parts = scene_module.collapsed_tex()
+def test_product_numbers_on_screen():
+    W_parts, b_parts = linear_collapse.collapsed_tex()
     shown_W, shown_b = numbers(W_parts[-1]), numbers(b_parts[-1])
     assert np.allclose(shown_W, np.ravel(W3 @ W2 @ W1), atol=1e-12, rtol=0)
     assert np.allclose(shown_b, W3 @ W2 @ b1 + W3 @ b2 + b3, atol=1e-12, rtol=0)
 
 
-def test_no_number_typed_into_the_scene():
-    assert_no_number_typed(MODULE, SCENE)
-
-
-def test_title_is_the_docstring_first_line(scene_module):
-    doc = getattr(scene_module, SCENE).__doc__
-    assert doc.splitlines()[0] == "Stacked linear layers collapse into one"
-
-
 # ---- the render ----------------------------------------------------------------------------
 
-def test_renders_with_captions(site_build):
-    e = site_build.scene(SCENE)
-    assert (e["width"], e["height"]) == (854, 480)
-    assert_captions_cover(site_build, SCENE, 12)
 
-
-def test_final_frame(site_build):
-    assert_final_frame(site_build, SCENE, (style.CLASS_A, style.CLASS_B, style.BOUNDARY, style.TEXT))
-
+def test_final_frame_shows_the_rings_and_the_line(site_build):
+    video = site_build.root / site_build.scene(SCENE)["video"]
+    assert_final_frame_shows(video, (style.CLASS_A, style.CLASS_B, style.BOUNDARY, style.TEXT))

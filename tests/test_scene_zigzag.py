@@ -1,20 +1,15 @@
-"""PositiveInputsZigZag: its numbers (recomputed here), its geometry, its render and final frame."""
-from pathlib import Path
+"""PositiveInputsZigZag: its numbers (recomputed here), its geometry and its final frame."""
 
 import numpy as np
 import pytest
 
 import style
-from scene_checks import (assert_captions_cover, assert_final_frame, assert_no_number_typed,
-                          assert_sizes_from_style)
-
 import zigzag as S
+from framecheck import assert_final_frame_shows
 from numeric import centring as C
 from numeric import weight_updates as U
 
-TITLE = "Positive inputs make gradient descent zig-zag"
-FINAL_COLOURS = (style.WEIGHT, style.LOSS, style.TEXT, style.GRADIENT)
-NAME = "PositiveInputsZigZag"
+SCENE = "PositiveInputsZigZag"
 
 
 def sgd_here(kind, seed=None, lr=None):
@@ -48,8 +43,6 @@ def corners(line) -> np.ndarray:
 
 
 @pytest.fixture(scope="module")
-
-
 def runs():
     return {kind: sgd_here(kind) for kind in U.KINDS}
 
@@ -174,39 +167,6 @@ def test_quadrants_are_the_one_sign_directions():
 # ---- the render -------------------------------------------------------------------------------
 
 
-def test_no_number_typed_into_the_scene():
-    assert_no_number_typed(S.__file__, NAME)
-
-
-def test_title_is_the_docstring_first_line():
-    assert getattr(S, NAME).__doc__.splitlines()[0] == TITLE
-
-
-def test_renders_with_captions(site_build):
-    e = site_build.scene(NAME)
-    assert e["title"] == TITLE
-    assert (site_build.root / e["video"]).stat().st_size > 0
-    assert_captions_cover(site_build, NAME, 8)
-
-
-def test_final_frame(site_build):
-    assert_final_frame(site_build, NAME, FINAL_COLOURS)
-
-
-@pytest.fixture
-
-
-def own_media_dir(tmp_path):
-    """Text and MathTex write their SVGs under manim's media_dir: keep them out of the repository."""
-    from manim import tempconfig
-    with tempconfig({"media_dir": str(tmp_path)}):
-        yield
-
-
-def test_text_sizes_come_from_style_and_are_legible(own_media_dir):
-    """Every font size in the module is one of style's sizes, and the smallest texts measure up."""
-    assert_sizes_from_style(Path(S.__file__))
-    labels = [*S.axes_of("positive")[1:], S.minimum_mark("positive")[1], S.start_mark("positive")[1],
-              S.panel_title("zero_centred"), S.counter("positive", 0), S.step_size_label("positive")]
-    for m in labels:
-        assert style.px(m) >= style.MIN_TEXT_PX, m
+def test_final_frame_shows_the_paths_and_the_verdict(site_build):
+    video = site_build.root / site_build.scene(SCENE)["video"]
+    assert_final_frame_shows(video, (style.WEIGHT, style.LOSS, style.TEXT, style.GRADIENT))

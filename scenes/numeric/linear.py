@@ -126,11 +126,3 @@ def boundary_in_input(layers, v, c) -> tuple[np.ndarray, float]:
 # The closing beat's read-out directions: a few lines a linear classifier could draw.
 READOUTS = ((1.0, 0.3, 0.2), (-0.4, 1.0, 0.5), (0.9, -0.8, -0.9))
 
-
-def fmt(value: float, decimals: int = 3) -> str:
-    """A number as the scenes show it: up to `decimals` decimals, at least one, no '-0'."""
-    v = round(float(value), decimals)
-    if v == 0:
-        v = 0.0
-    s = f"{v:.{decimals}f}".rstrip("0")
-    return s + "0" if s.endswith(".") else s
