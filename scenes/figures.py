@@ -131,7 +131,7 @@ def network_shape() -> str:
 
 def boundary_titles() -> tuple[str, str]:
     X, y, linear, network = boundary_models()
-    return (f"straight line: {percent(linear.accuracy(X, y), sep='')} correct",
+    return (f"logistic regression: {percent(linear.accuracy(X, y), sep='')} correct",
             f"sigmoid network {network_shape()}: {percent(network.accuracy(X, y), sep='')} correct")
 
 
@@ -177,8 +177,8 @@ def linear_vs_curved_boundary() -> Figure:
 
 
 def same_sign_label(kind: str) -> str:
-    """'updates from w0: 100% same-sign' for one kind of input (every example's step at w_0)."""
-    return f"updates from $w_0$: {percent(start_updates_same_sign(kind), sep='')} same-sign"
+    """'single examples at w0: 100% same sign': each example's own update at w_0, not a path's."""
+    return f"single examples at $w_0$: {percent(start_updates_same_sign(kind), sep='')} same sign"
 
 
 def start_updates(kind: str) -> np.ndarray:

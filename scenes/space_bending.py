@@ -6,8 +6,9 @@ plane is squashed into the unit square). There one straight line separates the c
 back through the two steps it is the curved decision boundary.
 
 Every number on screen comes from `numeric.training` through the module-level functions below
-(`accuracy_text`, `stretch_text`, `zoom_text`, `architecture_text`, `threshold_tex`), which the
-tests compare with an independent recomputation.
+(`accuracy_text`, `stretch_text`, `zoom_text`, `architecture_text`, `threshold_tex`,
+`saturated_text`), which the tests compare with an independent recomputation. The network is the
+one the core's readability sweep chose (numeric.training.CHOSEN).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from __future__ import annotations
 import numpy as np
 from manim import (
     DOWN,
+    LEFT,
+    RIGHT,
     UP,
     Create,
     DashedVMobject,
@@ -32,11 +35,12 @@ import style
 from captioned import CaptionedBeats
 from numeric.activations import sigmoid
 from numeric.formatting import fixed, percent
-from numeric.training import example
+from numeric.training import EDGE, example, readability
 from toolkit import heading, polyline, tex, words
 
 X, Y, NET = example()
 LAYER = NET.hidden_layers[0]
+READABILITY = readability(NET, X, Y)
 
 # The input box the grid covers, in data coordinates, and the grid's spacing.
 BOX = (-3.0, 3.0, -2.0, 2.0)
@@ -80,6 +84,26 @@ def zoom_factor() -> float:
 
 def zoom_text() -> str:
     return fixed(zoom_factor())
+
+
+def affine_verbs() -> str:
+    """What the affine step does to the plane; it mirrors it too when det W1 < 0."""
+    verbs = "turns, stretches, shears and shifts"
+    return verbs.replace(" and ", ", mirrors and ") if np.linalg.det(LAYER.W) < 0 else verbs
+
+
+def saturated_text() -> str:
+    """The share of points within EDGE of the unit square's edge: saturated neurons."""
+    return percent(READABILITY.on_edge)
+
+
+def edge_text() -> str:
+    return percent(EDGE)
+
+
+def saturated_mask() -> np.ndarray:
+    A = NET.last_hidden(X)
+    return np.any((A < EDGE) | (A > 1.0 - EDGE), axis=1)
 
 
 def threshold_tex() -> str:
@@ -140,11 +164,15 @@ def staged(P) -> dict[str, np.ndarray]:
 
 
 def grid_at(kind: str) -> VGroup:
+    """The grid at a stage: lines that run up and down in the input plane in one colour, lines
+    that run across in another, so that each family can be followed as it bends."""
     lines = VGroup()
     for samples in grid_samples():
         on_axis = np.any(np.all(np.isclose(samples, 0.0), axis=0))
-        color, width = (style.MUTED, 4) if on_axis else (style.GRID, 2)
-        lines.add(polyline(staged(samples)[kind], color, width, 1.0 if on_axis else 0.7))
+        across = np.ptp(samples[:, 1]) == 0.0
+        color = style.GRID_ACROSS if across else style.GRID
+        width = 4 if on_axis else 2
+        lines.add(polyline(staged(samples)[kind], color, width, 1.0 if on_axis else 0.8))
     return lines
 
 
@@ -181,6 +209,34 @@ def unit_square() -> Polygon:
     return Polygon(*corners, color=style.TEXT, stroke_width=4)
 
 
+def square_axes_labels() -> VGroup:
+    """a1 under the square's bottom edge, a2 beside its left edge: the hidden plane's axes."""
+    corners = VIEWS["sigmoid"](np.array([[0, 0], [1, 0], [0, 1]]))
+    a1 = tex("a_1", size=style.BODY_SIZE, color=style.ACTIVATION)
+    a2 = tex("a_2", size=style.BODY_SIZE, color=style.ACTIVATION)
+    a1.next_to(corners[1], DOWN + LEFT, buff=0.15)
+    a2.next_to(corners[2], LEFT + DOWN, buff=0.15)
+    return VGroup(a1, a2).set_z_index(6)
+
+
+def saturated_labels() -> VGroup:
+    """'saturated' beside each pile of points on the square's edge, outside the square."""
+    P = staged(X)["sigmoid"]
+    sat = saturated_mask()
+    group = VGroup()
+    for cls in (0, 1):
+        pile = P[sat & (Y == cls)]
+        if not len(pile):
+            continue
+        centre = pile.mean(axis=0)
+        side = RIGHT if centre[0] > CENTRE[0] else LEFT
+        edge_x = VIEWS["sigmoid"](np.array([[1.0 if side is RIGHT else 0.0, 0.5]]))[0, 0]
+        label = words("saturated", style.LABEL_SIZE, style.GRADIENT)
+        label.next_to(np.array([edge_x, centre[1], 0.0]), side, buff=0.3)
+        group.add(label)
+    return group.set_z_index(6)
+
+
 class SigmoidBendsThePlane(CaptionedBeats, Scene):
     """A sigmoid layer bends the plane
 
@@ -196,6 +252,7 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
         self.show_network()
         self.show_affine_step()
         self.show_sigmoid()
+        self.show_saturated_points()
         self.show_separating_line()
         self.pull_the_line_back()
 
@@ -225,8 +282,7 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
                                    color=style.PRE_ACTIVATION))
         self.beat(Transform(self.title, affine_title), Transform(self.grid, grid_at("affine")),
                   Transform(self.dots, dots_at("affine")),
-                  caption="First the affine step, z = W1 x + b1: it turns, stretches, "
-                          "shears and shifts the plane.",
+                  caption=f"First the affine step, z = W1 x + b1: it {affine_verbs()} the plane.",
                   run_time=3.5, hold=1.0)
         self.stretch = words(f"stretched {big}× one way, {small}× the other",
                              size=style.LABEL_SIZE, color=style.MUTED)
@@ -259,11 +315,27 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
         self.say("Bent and squashed, never folded or torn: W1 is invertible, so every point "
                  "keeps a place of its own.", 4.0)
 
+    # Show the hidden plane's axes and its saturated points: a bridge to Flaw #1.
+    def show_saturated_points(self):
+        self.axis_names = square_axes_labels()
+        self.beat(FadeIn(self.axis_names),
+                  caption="Its axes are the two hidden neurons' outputs, a1 and a2. Grey grid "
+                          "lines ran up and down in the input, blue ones across.",
+                  run_time=1.0, hold=2.5)
+        self.piles = saturated_labels()
+        sat_title = heading(words(f"{saturated_text()} of the points:"),
+                            words("saturated", color=style.GRADIENT))
+        self.beat(Transform(self.title, sat_title), FadeIn(self.piles),
+                  caption=f"{saturated_text()} of the points sit within {edge_text()} of the "
+                          "square's edge: their neurons are saturated, where the sigmoid is flat "
+                          "and its gradient nearly 0. That is Flaw #1.",
+                  run_time=1.0, hold=4.5)
+
     # Show the straight line that separates the classes in the hidden plane.
     def show_separating_line(self):
         self.line = boundary_at("sigmoid")
         line_title = heading(words("Here a straight line separates them"))
-        self.beat(FadeOut(self.axes["affine"]), Transform(self.title, line_title),
+        self.beat(FadeOut(self.axes["affine"]), FadeOut(self.piles), Transform(self.title, line_title),
                   Create(self.line),
                   caption="In this hidden plane one straight line separates the two classes.",
                   run_time=2.0, hold=2.0)
@@ -272,7 +344,7 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
     # the curved boundary it becomes: the poster frame.
     def pull_the_line_back(self):
         back_title = heading(words("Pulled back to the input plane"))
-        self.beat(Transform(self.title, back_title), FadeOut(self.square),
+        self.beat(Transform(self.title, back_title), FadeOut(self.square), FadeOut(self.axis_names),
                   Transform(self.grid, grid_at("affine")), Transform(self.dots, dots_at("affine")),
                   Transform(self.line, boundary_at("affine")),
                   caption="Pull that line back: undo the sigmoid...",

@@ -28,6 +28,7 @@ CLASS_A = SKY_BLUE
 CLASS_B = ORANGE
 BOUNDARY = YELLOW
 GRID = GREY
+GRID_ACROSS = BLUE    # a second family of grid lines, where the two must be told apart
 TEXT = "#F2F2F2"
 MUTED = "#B8BEC6"
 

@@ -39,7 +39,8 @@ from manim import (
 import style
 from captioned import CaptionedBeats
 from numeric.activations import SIGMOID_PRIME_PEAK
-from numeric.chain import EXAMPLE, balanced_chain, bound_per_layer, bound_sequence, run
+from numeric.chain import (EXAMPLE, balanced_chain, balanced_shrink, bound_per_layer, bound_sequence,
+                           run)
 from numeric.formatting import full, given, percent, scientific_tex, scientific_text, significant
 from toolkit import tex, words
 
@@ -318,7 +319,8 @@ class GradientsShrinkBackward(CaptionedBeats, Scene):
                          ("explodes", DOWN), hold=3.0,
                          captions=(f"The bound assumes weights near 1. With weights of "
                                    f"{given(w_large)}, each layer multiplies by "
-                                   f"{full(bound_per_layer(w_large))}.",
+                                   f"{full(bound_per_layer(w_large))}, the output step by "
+                                   f"{full(balanced_shrink(1, w_large))} alone.",
                                    f"After {DEEP} layers: {scientific_text(large[0][-1])} times "
                                    "the output's gradient. It explodes instead."))
 

@@ -1,13 +1,15 @@
 """Flaw #2: positive inputs force every update into two quadrants, so SGD zig-zags.
 
 Two panels show one sigmoid neuron's weight plane (w1, w2): on the left its inputs come from
-sigmoids (all positive), on the right from tanh (centred on zero). Each panel holds its own
-problem's loss contours, the teacher's weights w* (the minimum) and an SGD path from the same
-start, computed step by step by `numeric.weight_updates`.
+sigmoids (all positive), on the right they are the same inputs minus 1/2 (the same spread,
+centred on zero): one factor changed. Each panel holds its own problem's loss contours, the
+teacher's weights w* (the minimum) and an SGD path from the same start, each side at its own
+best step size: the representative pair of `numeric.centring`, whose median ratio over 100 pairs
+the verdict states.
 
-Every number on screen comes from `numeric.weight_updates` through the module-level functions
-below (`vector_tex`, `steps_text`, `ratio_text`, `same_sign_text`, `tolerance_text`), which the
-tests compare with an independent recomputation.
+Every number on screen comes from the numeric core through the module-level functions below
+(`vector_tex`, `steps_text`, `ratio_text`, `same_sign_text`, `tolerance_text`,
+`step_size_text`, `runs_text`), which the tests compare with an independent recomputation.
 """
 
 from __future__ import annotations
@@ -43,28 +45,29 @@ from manim import (
 import style
 from captioned import CAPTION_GAP, CaptionedBeats
 from numeric.formatting import fixed, percent, shortest
-from numeric.weight_updates import (
-    KINDS,
-    LEARNING_RATE,
-    START,
-    TEACHER,
-    TOLERANCE,
-    both_paths,
-    problem,
-    step_ratio,
+from numeric.centring import (
+    REPORT_SEEDS,
+    best_step_size,
+    median_ratio,
+    representative_paths,
+    representative_seed,
 )
+from numeric.weight_updates import KINDS, START, TEACHER, TOLERANCE, problem
 from toolkit import heading, polyline, tex, words
 
-PATHS = both_paths()
+PATHS = representative_paths()
 
-# The window of the weight plane each panel shows, and where the panels sit.
-W1_RANGE = (-1.75, 3.25)
-W2_RANGE = (-2.75, 2.25)
-PANEL_SIDE = 4.5
-PANEL_CENTRES = {"positive": np.array([-3.55, -0.05, 0.0]), "zero_centred": np.array([3.55, -0.05, 0.0])}
+# The window of the weight plane each panel shows, and where the panels sit: each panel is 40 %
+# of the frame's width, and as tall as the heading, its title and two rows below it allow.
+W1_RANGE = (-2.4, 3.96)
+W2_RANGE = (-3.25, 2.5)
+PANEL_WIDTH, PANEL_HEIGHT = 5.75, 5.2
+PANEL_CENTRES = {"positive": np.array([-3.2, -0.1, 0.0]), "zero_centred": np.array([3.2, -0.1, 0.0])}
 CONTOUR_LEVELS = np.geomspace(3e-4, 0.12, 9)
-SECONDS_PER_STEP = 0.1
+CONTOUR_WIDTH = 5             # thick enough to read on a projector
+SECONDS_PER_STEP = 0.15
 QUADRANT_SIZE = 0.6           # side of the shaded allowed-quadrant squares, scene units
+QUADRANT_OPACITY = 0.85       # the shading's contrast with the background stays above 3:1
 HEADING_DROP = 0.45           # the heading sits a little higher, clear of the panel titles
 
 
@@ -80,7 +83,17 @@ def steps_text(kind: str) -> int:
 
 
 def ratio_text() -> str:
-    return fixed(step_ratio())
+    """The median over the report seeds of the paired step ratios: not this pair's own ratio."""
+    return fixed(median_ratio())
+
+
+def runs_text() -> str:
+    return str(len(REPORT_SEEDS))
+
+
+def step_size_text(kind: str) -> str:
+    """Each side's own best step size, found by the sweep, to the nearest whole number."""
+    return fixed(best_step_size(kind), 0)
 
 
 def same_sign_text(kind: str) -> str:
@@ -91,14 +104,10 @@ def tolerance_text() -> str:
     return shortest(TOLERANCE)
 
 
-def learning_rate_text() -> str:
-    return shortest(LEARNING_RATE)
-
-
 # ---- weight plane -> scene ------------------------------------------------------------------
 
 def scale() -> float:
-    return PANEL_SIDE / max(W1_RANGE[1] - W1_RANGE[0], W2_RANGE[1] - W2_RANGE[0])
+    return min(PANEL_WIDTH / (W1_RANGE[1] - W1_RANGE[0]), PANEL_HEIGHT / (W2_RANGE[1] - W2_RANGE[0]))
 
 
 def to_scene(kind: str, W) -> np.ndarray:
@@ -111,23 +120,22 @@ def to_scene(kind: str, W) -> np.ndarray:
 
 def contours(kind: str) -> VGroup:
     """Level lines of the problem's mean loss over the panel's window (contourpy on a fine grid)."""
-    prob = problem(kind)
+    prob = problem(kind, seed=representative_seed())   # the data set the drawn path learned from
     w1 = np.linspace(*W1_RANGE, 241)
     w2 = np.linspace(*W2_RANGE, 241)
     G = np.stack(np.meshgrid(w1, w2), axis=-1)
     L = prob.loss(G)
     gen = contourpy.contour_generator(w1, w2, L)
     group = VGroup()
-    for i, level in enumerate(CONTOUR_LEVELS):
-        opacity = 1.0 - 0.06 * i
+    for level in CONTOUR_LEVELS:
         for seg in gen.lines(level):
             if len(seg) > 2:
-                group.add(polyline(to_scene(kind, seg), style.LOSS, 3, opacity))
+                group.add(polyline(to_scene(kind, seg), style.LOSS, CONTOUR_WIDTH))
     return group
 
 
 def frame_of(kind: str) -> Rectangle:
-    box = Rectangle(width=PANEL_SIDE, height=PANEL_SIDE, color=style.MUTED, stroke_width=3)
+    box = Rectangle(width=PANEL_WIDTH, height=PANEL_HEIGHT, color=style.MUTED, stroke_width=3)
     return box.move_to(PANEL_CENTRES[kind])
 
 
@@ -163,7 +171,7 @@ def quadrants_at(point) -> VGroup:
     for sign in (1, -1):
         corner = np.array([sign * s, sign * s, 0.0])
         sq = Polygon(point, point + [corner[0], 0, 0], point + corner, point + [0, corner[1], 0],
-                     stroke_width=0, fill_color=style.GRADIENT, fill_opacity=0.35)
+                     stroke_width=0, fill_color=style.GRADIENT, fill_opacity=QUADRANT_OPACITY)
         group.add(sq)
     return group.set_z_index(2)
 
@@ -191,7 +199,7 @@ def head_position(kind: str, k: float) -> np.ndarray:
 
 # ---- words ---------------------------------------------------------------------------------
 
-PANEL_TITLES = {"positive": ("sigmoid inputs", "x > 0"), "zero_centred": ("tanh inputs", r"\bar{x} = 0")}
+PANEL_TITLES = {"positive": ("sigmoid inputs", "x > 0"), "zero_centred": ("the same minus ½", r"\bar{x} = 0")}
 
 
 def counter(kind: str, n: int) -> Text:
@@ -202,14 +210,20 @@ def counter(kind: str, n: int) -> Text:
 @lru_cache(maxsize=None)
 def _counter(kind: str, n: int) -> Text:
     # Laying out text with Pango is the costly part of a frame: each count is set only once.
-    return words(f"{n} steps", style.BODY_SIZE).next_to(frame_of(kind), DOWN, buff=0.15)
+    return words(f"{n} steps", style.LABEL_SIZE).next_to(frame_of(kind), DOWN, buff=0.12)
+
+
+def step_size_label(kind: str) -> VGroup:
+    """'η = 51' beside the counter: each panel's own step size."""
+    label = tex(rf"\eta = {step_size_text(kind)}", color=style.MUTED)
+    return label.next_to(frame_of(kind), DOWN, buff=0.12).align_to(frame_of(kind), RIGHT)
 
 
 def panel_title(kind: str) -> VGroup:
     name, cond = PANEL_TITLES[kind]
     row = VGroup(words(name, style.LABEL_SIZE, style.INPUT),
                  tex(cond, size=style.BODY_SIZE, color=style.INPUT)).arrange(buff=0.25)
-    return row.next_to(frame_of(kind), UP, buff=0.2)
+    return row.next_to(frame_of(kind), UP, buff=0.15)
 
 
 class PositiveInputsZigZag(CaptionedBeats, Scene):
@@ -217,8 +231,9 @@ class PositiveInputsZigZag(CaptionedBeats, Scene):
 
     One sigmoid neuron with two weights learns from a teacher with w* = (2, -2), by SGD with a
     batch of one, from the same start twice. With inputs from sigmoids (all positive) every
-    update has both components of one sign and the path zig-zags; with zero-centred inputs
-    from tanh it heads more directly and needs far fewer steps.
+    update has both components of one sign and the path zig-zags; with the same inputs minus
+    1/2 (centred on zero, the same spread) it heads more directly and needs fewer steps, each
+    side at its own best step size.
     """
 
     def construct(self):
@@ -249,8 +264,9 @@ class PositiveInputsZigZag(CaptionedBeats, Scene):
         titles = {kind: panel_title(kind) for kind in KINDS}
         self.beat(*(FadeIn(panels[k]) for k in KINDS), *(FadeIn(titles[k]) for k in KINDS),
                   caption="Two versions of the problem. Left: the inputs come from sigmoids, so "
-                          "they are all positive. Right: from tanh, centred on zero.",
-                  run_time=2.0, hold=3.0)
+                          "they are all positive. Right: the same inputs minus one half, centred "
+                          "on zero, with the same spread.",
+                  run_time=2.0, hold=3.5)
         self.say("Each panel shows its own loss contours. Both minima sit at w*; "
                  "both runs start at the same w0.", 3.0)
 
@@ -275,17 +291,18 @@ class PositiveInputsZigZag(CaptionedBeats, Scene):
                           "a direction no single update can take.",
                   run_time=1.5, hold=2.0)
 
-    # Show both SGD runs, step by step, at the same pace.
+    # Show both SGD runs, step by step, at the same pace, each at its own best step size.
     def run_both(self):
         self.counters = {kind: counter(kind, 0) for kind in KINDS}
-        run_title = heading(words("SGD, one example per step,"),
-                            words(f"step size {learning_rate_text()}", color=style.MUTED),
-                            drop=HEADING_DROP)
+        etas = {kind: step_size_label(kind) for kind in KINDS}
+        run_title = heading(words("SGD, one example per step"), drop=HEADING_DROP)
         self.beat(Transform(self.title, run_title), FadeOut(self.wanted),
-                  *(FadeIn(self.counters[k]) for k in KINDS),
-                  caption=f"Now run SGD, one example per step, step size {learning_rate_text()}, "
-                          f"until within {tolerance_text()} of w*.",
-                  run_time=1.5, hold=1.0)
+                  *(FadeIn(self.counters[k]) for k in KINDS), *(FadeIn(etas[k]) for k in KINDS),
+                  caption="Now run SGD, one example per step, until within "
+                          f"{tolerance_text()} of w*. Each side gets its own best step size, "
+                          f"found by a sweep: {step_size_text('positive')} on the left, "
+                          f"{step_size_text('zero_centred')} on the right.",
+                  run_time=1.5, hold=3.0)
 
         k = ValueTracker(0.0)
         trails, heads = {}, {}
@@ -314,24 +331,26 @@ class PositiveInputsZigZag(CaptionedBeats, Scene):
 
     # Show the count: the poster frame.
     def count_the_steps(self):
-        verdict = heading(words("Positive inputs:"),
+        self.say(f"This pair took {steps_text('positive')} and {steps_text('zero_centred')} "
+                 f"steps, a typical pair of the {runs_text()} we ran.", 3.0)
+        verdict = heading(words(f"Median of {runs_text()} runs:"),
                           words(f"{ratio_text()}× the steps", color=style.GRADIENT),
                           drop=HEADING_DROP)
         signs = {}
         for kind in KINDS:
-            signs[kind] = words(f"same sign: {same_sign_text(kind)}", style.LABEL_SIZE,
+            signs[kind] = words(f"path: {same_sign_text(kind)} same sign", style.LABEL_SIZE,
                                 style.MUTED)
         self.beat(Transform(self.title, verdict), FadeOut(self.quads),
-                  caption=f"The positive inputs took {steps_text('positive')} steps, the "
-                          f"zero-centred ones {steps_text('zero_centred')}: {ratio_text()} times "
-                          "as many.",
-                  run_time=1.5, hold=2.5)
+                  caption=f"Over {runs_text()} pairs of data sets, the positive inputs took "
+                          f"{ratio_text()} times as many steps as the centred ones (the median "
+                          "ratio).",
+                  run_time=1.5, hold=3.0)
         for kind in KINDS:
-            signs[kind].next_to(self.counters[kind], DOWN, buff=0.12)
+            signs[kind].next_to(self.counters[kind], DOWN, buff=0.12).set_x(PANEL_CENTRES[kind][0])
         self.beat(*(FadeIn(signs[k]) for k in KINDS),
-                  caption=f"{same_sign_text('positive')} of the positive-input updates had both "
-                          f"components of one sign, against {same_sign_text('zero_centred')} "
-                          "with tanh.",
+                  caption=f"Along this whole path, {same_sign_text('positive')} of the "
+                          "positive-input updates had both components of one sign, against "
+                          f"{same_sign_text('zero_centred')} for the centred inputs.",
                   run_time=1.0, hold=3.5)
 
 

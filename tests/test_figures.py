@@ -121,6 +121,6 @@ def test_quadrant_figure_updates_are_minus_lr_delta_x():
         delta = (sigmoid(z) - prob.Y) * sigmoid_prime(z)
         np.testing.assert_allclose(U, -weight_updates.LEARNING_RATE * delta[:, None] * prob.X, rtol=1e-12)
     assert figures.start_updates_same_sign("positive") == 1.0
-    assert figures.same_sign_label("positive") == "updates from $w_0$: 100% same-sign"
+    assert figures.same_sign_label("positive") == "single examples at $w_0$: 100% same sign"
     # The direction to w* lies in a forbidden quadrant for the positive inputs.
     assert not weight_updates.same_sign(weight_updates.TEACHER - weight_updates.START)

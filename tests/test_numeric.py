@@ -2,12 +2,11 @@
 direct products. No expected value here is copied from the core's own output."""
 from __future__ import annotations
 
-import math
 
 import numpy as np
 import pytest
 
-from numeric import weight_updates
+from numeric import centring, weight_updates
 from numeric.activations import (
     SIGMOID_PRIME_ARGMAX,
     SIGMOID_PRIME_PEAK,
@@ -23,8 +22,11 @@ from numeric.chain import (
     EXAMPLE,
     Chain,
     balanced_chain,
+    balanced_shrink,
+    bound_for,
     bound_per_layer,
     bound_sequence,
+    premise_holds,
     loss_at,
     run,
 )
@@ -146,8 +148,34 @@ def test_shrink_never_beats_the_bound_when_weights_are_at_most_one():
         if p.dL_dyhat == 0:
             continue
         assert p.shrink()[0] <= bound_sequence(3)[-1] * (1 + 1e-12)
-    # The example itself sits under the bound.
+    # The example satisfies the bound's premise and sits under it.
+    assert premise_holds(EXAMPLE) and all(abs(w) <= 1 for w in EXAMPLE.weights)
     assert run(EXAMPLE).shrink()[0] < 0.015625
+
+
+def test_the_bound_for_a_chain_uses_its_own_weights():
+    """0.25^n |w_2 ... w_n| holds for any weights (sigma' <= 1/4; no weight after the output)."""
+    rng = np.random.default_rng(4)
+    for _ in range(500):
+        chain = Chain(float(rng.normal()), float(rng.uniform()), tuple(rng.uniform(-3, 3, 3)),
+                      tuple(rng.normal(0, 2, 3)))
+        p = run(chain)
+        if p.dL_dyhat == 0:
+            continue
+        w2, w3 = chain.weights[1:]
+        assert bound_for(chain) == pytest.approx(0.25 ** 3 * abs(w2 * w3))
+        assert p.shrink()[0] <= bound_for(chain) * (1 + 1e-12)
+    assert bound_for(EXAMPLE) <= bound_sequence(3)[-1]
+    # A weight of 1.1 breaks the premise: the 0.25-per-layer bound no longer applies.
+    assert not premise_holds(Chain(1.0, 1.0, (0.9, 1.1, 1.0), (0.1, -0.2, 0.3)))
+
+
+def test_balanced_shrink_counts_the_output_step_once():
+    """The output step multiplies by sigma'(0) = 0.25 alone; each layer behind it by w / 4."""
+    for depth in (1, 3, 10):
+        for w in (1.0, 8.0):
+            assert balanced_shrink(depth, w) == pytest.approx(run(balanced_chain(depth, w)).shrink()[0])
+    assert balanced_shrink(10, 8.0) == 0.25 * 2 ** 9 == 128.0
 
 
 def test_balanced_chain_vanishes_or_explodes_by_w_over_four():
@@ -192,7 +220,7 @@ def test_positive_inputs_give_one_signed_gradients():
     signs = np.sign(G)
     assert np.all(signs == np.sign(delta)[:, None])
     # The weight_updates problem: every update of the positive-input path is same-sign.
-    path = weight_updates.both_paths()["positive"]
+    path = centring.representative_paths()["positive"]
     assert path.same_sign_fraction == 1.0
     assert np.all(weight_updates.same_sign(path.updates))
 
@@ -211,9 +239,8 @@ def test_zero_centred_inputs_and_batches_can_mix_signs():
     assert np.any(~weight_updates.same_sign(sums))
 
 
-def test_positive_inputs_converge_slower():
-    paths = weight_updates.both_paths()
+def test_positive_inputs_converge_slower_each_at_its_best_step_size():
+    paths = centring.representative_paths()
     assert all(p.converged for p in paths.values())
-    assert weight_updates.step_ratio() > 1.5
-    assert math.isclose(weight_updates.step_ratio(),
-                        paths["positive"].steps / paths["zero_centred"].steps)
+    assert paths["positive"].steps > paths["zero_centred"].steps
+    assert centring.median_ratio() > 1.5

@@ -1,4 +1,5 @@
-"""The two-moons data set and the tiny 2-2-2-1 sigmoid network (scenes/numeric/training.py)."""
+"""The two-moons data set, the tiny sigmoid networks and the sweep that chose the article's one
+(scenes/numeric/training.py)."""
 import numpy as np
 import pytest
 
@@ -144,3 +145,54 @@ def test_layer_inverse_is_exact():
     P = np.array([[0.3, -1.0], [2.0, 0.5]])
     assert np.allclose(layer.inverse(layer.forward(P)), P)
     assert np.allclose(logit(sigmoid(0.3)), 0.3)
+
+
+# ---- the sweep that chose the article's network --------------------------------------------
+
+
+def test_stored_sweep_is_this_code_s_sweep():
+    import json
+    stored = json.loads(T.SWEEP_FILE.read_text())
+    assert stored["dataset"] == T.DATASET
+    assert {k: (tuple(v) if isinstance(v, list) else v) for k, v in stored["settings"].items()} == T.SWEEP_SETTINGS
+    rows = stored["rows"]
+    assert [(r["limit"], r["seed"]) for r in rows] == [(lim, s) for lim in T.SWEEP_LIMITS for s in T.SWEEP_SEEDS]
+
+
+@pytest.mark.parametrize("sample", [0, 1, 2])
+def test_a_sample_of_the_stored_sweep_recomputes(sample):
+    """The chosen run, and two other rows picked by a seeded draw, trained again from scratch."""
+    rows = T.stored_sweep()
+    if sample == 0:
+        row = T.CHOSEN
+    else:
+        row = rows[np.random.default_rng(sample).integers(len(rows))]
+    again = T.sweep_row(row["limit"], row["seed"])
+    assert again["accuracy"] == row["accuracy"] and again["mirrors"] == row["mirrors"]
+    for key in ("zoom", "on_edge", "bend"):
+        assert again[key] == pytest.approx(row[key], abs=1e-6)
+
+
+def test_readability_measures_recomputed_here(ex):
+    X, y, net = ex
+    r = T.readability(net, X, y)
+    W, b = net.layers[0].W, net.layers[0].b
+    Z = X @ W.T + b
+    A = 1 / (1 + np.exp(-Z))
+    assert r.on_edge == np.mean([(min(a) < 0.02 or max(a) > 0.98) for a in A])
+    assert r.zoom == pytest.approx(max(np.ptp(Z[:, 0]) / 6.0, np.ptp(Z[:, 1]) / 4.0))
+    assert r.mirrors == (W[0, 0] * W[1, 1] - W[0, 1] * W[1, 0] < 0)
+    assert r.accuracy == 1.0 and r.bend >= T.MIN_BEND
+
+
+def test_the_article_network_is_the_sweep_s_choice_and_beats_the_unlimited_runs(ex):
+    rows = T.stored_sweep()
+    assert T.CHOSEN == T.choose(rows)
+    assert (T.NETWORK["seed"], T.NETWORK["max_norm"]) == (T.CHOSEN["seed"], T.CHOSEN["limit"])
+    unlimited = [r for r in rows if r["limit"] is None and r["accuracy"] == 1.0]
+    assert unlimited
+    # Fewer points on the square's edge and less zoom than every separating run without a limit.
+    assert all(T.CHOSEN["on_edge"] < r["on_edge"] and T.CHOSEN["zoom"] < r["zoom"] for r in unlimited)
+    # No tighter limit gives a run that separates the moons and still bends the grid visibly.
+    tighter = [r for r in rows if r["limit"] is not None and r["limit"] < T.CHOSEN["limit"]]
+    assert not any(r["accuracy"] == 1.0 and r["bend"] >= T.MIN_BEND for r in tighter)

@@ -2,20 +2,21 @@
 import numpy as np
 import pytest
 
+from numeric import centring
 from numeric import weight_updates as U
 
 
 @pytest.fixture(scope="module")
 def paths():
-    return U.both_paths()
+    return centring.representative_paths()
 
 
 def test_inputs_are_positive_or_zero_centred():
     pos, zc = U.problem("positive"), U.problem("zero_centred")
     assert np.all(pos.X > 0)
     assert np.all(np.abs(zc.X.mean(axis=0)) < 0.1) and np.any(zc.X < 0)
-    # Same draws behind both: tanh(h) and sigmoid(h) are monotone in h, so the order agrees.
-    assert np.array_equal(np.argsort(pos.X[:, 0]), np.argsort(zc.X[:, 0]))
+    # Same draws behind both, shifted: the spread is the same.
+    assert np.allclose(pos.X - zc.X, 0.5)
 
 
 def test_per_example_gradient_matches_finite_differences():
@@ -71,11 +72,13 @@ def test_zero_centred_updates_take_both_signs(paths):
 
 
 def test_paths_recompute_step_by_step(paths):
+    seed = centring.representative_seed()
     for kind, path in paths.items():
-        prob = U.problem(kind)
+        prob = U.problem(kind, seed=seed)
+        lr = centring.best_step_size(kind)
         w = U.START.copy()
         for k, i in enumerate(path.examples):
-            w = w - U.LEARNING_RATE * U.per_example_gradient(w, prob.X[i], prob.Y[i])
+            w = w - lr * U.per_example_gradient(w, prob.X[i], prob.Y[i])
             assert np.allclose(path.weights[k + 1], w)
         assert np.allclose(path.weights[0], U.START)
         assert np.allclose(np.diff(path.weights, axis=0), path.updates)
@@ -87,18 +90,15 @@ def test_both_converge_and_positive_needs_more_steps(paths):
     for p in (pos, zc):
         assert np.linalg.norm(p.end - U.TEACHER) < U.TOLERANCE
         assert np.all(np.linalg.norm(p.weights[:-1] - U.TEACHER, axis=1) >= U.TOLERANCE)
-    assert pos.steps > 2 * zc.steps
-    assert U.step_ratio() == pos.steps / zc.steps
+    assert pos.steps > zc.steps
 
 
 @pytest.mark.parametrize("lr", [4.0, 8.0, 16.0])
-@pytest.mark.parametrize("order_seed", [2, 3])
-def test_the_gap_is_not_an_accident_of_one_setting(lr, order_seed):
-    pos = U.sgd_path(U.problem("positive"), lr=lr, order_seed=order_seed)
-    zc = U.sgd_path(U.problem("zero_centred"), lr=lr, order_seed=order_seed)
-    assert pos.converged and zc.converged
-    assert pos.steps > 1.5 * zc.steps
-    assert pos.same_sign_fraction == 1.0
+def test_at_one_small_step_size_centring_alone_gains_nothing(lr):
+    """The old framing (one step size for both) credited the mean with a gain it does not give."""
+    pos = centring.steps_to_converge("positive", range(20), lr)
+    zc = centring.steps_to_converge("zero_centred", range(20), lr)
+    assert abs(np.median(pos) - np.median(zc)) / np.median(zc) < 0.1
 
 
 def test_the_direct_route_is_forbidden():

@@ -64,6 +64,46 @@ def test_zoom_text_matches_the_drawn_distances():
     assert S.zoom_text() == f"{S.zoom_factor():.1f}"
 
 
+def test_the_affine_step_says_it_mirrors_exactly_when_det_w1_is_negative():
+    (a, b), (c, d) = S.LAYER.W
+    assert ("mirrors" in S.affine_verbs()) == (a * d - b * c < 0)
+    assert S.affine_verbs().startswith("turns, stretches, shears")
+
+
+def test_saturated_share_recomputed_here():
+    _, A, _ = forward(S.X)
+    on_edge = np.mean(np.any((A < 0.02) | (A > 0.98), axis=1))
+    assert S.saturated_text() == f"{100 * on_edge:.0f} %"
+    assert S.edge_text() == "2 %"
+    assert np.array_equal(S.saturated_mask(), np.any((A < 0.02) | (A > 0.98), axis=1))
+
+
+def test_the_view_is_zoomed_out_less_than_before_and_the_core_bounds_it():
+    """The scene's zoom (framed on the data) never exceeds the core's (framed on the input box)."""
+    assert S.zoom_factor() <= T.readability(S.NET, S.X, S.Y).zoom + 1e-9
+    assert S.zoom_factor() < 3.0   # the unlimited network's view was zoomed out 6.0 times
+
+
+def test_the_two_grid_families_have_different_colours():
+    lines = S.grid_at("input")
+    samples = S.grid_samples()
+    colours = {}
+    for line, pts in zip(lines, samples):
+        family = "across" if np.ptp(pts[:, 1]) == 0 else "up"
+        colours.setdefault(family, set()).add(line.get_stroke_color().to_hex().upper())
+    assert colours["across"] == {style.GRID_ACROSS.upper()} and colours["up"] == {style.GRID.upper()}
+
+
+def test_the_hidden_plane_axes_are_labelled_and_the_saturated_piles_named(own_media_dir):
+    a1, a2 = S.square_axes_labels()
+    square = S.unit_square()
+    assert a1.get_center()[1] < square.get_bottom()[1] and a2.get_center()[0] < square.get_left()[0]
+    piles = S.saturated_labels()
+    assert len(piles) >= 1
+    for label in piles:   # outside the square, beside it
+        assert label.get_left()[0] > square.get_right()[0] or label.get_right()[0] < square.get_left()[0]
+
+
 def test_threshold_tex():
     assert S.threshold_tex() == "p = 0.5"
     B = S.NET.decision_boundary(S.BOX)
@@ -127,6 +167,14 @@ def test_everything_fits_the_frame():
 
 
 # ---- the render -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def own_media_dir(tmp_path):
+    """Text and MathTex write their SVGs under manim's media_dir: keep them out of the repository."""
+    from manim import tempconfig
+    with tempconfig({"media_dir": str(tmp_path)}):
+        yield
 
 
 def test_final_frame_shows_the_moons_and_the_boundary(site_build):

@@ -90,8 +90,35 @@ def bound_sequence(layers: int, weight_magnitude: float = 1.0) -> tuple[float, .
     return tuple(bound_per_layer(weight_magnitude) ** k for k in range(layers + 1))
 
 
-# The article's worked example: three layers, weights around 1.
-EXAMPLE = Chain(x=1.0, y=1.0, weights=(0.9, 1.1, 1.0), biases=(0.1, -0.2, 0.3))
+def premise_holds(chain: Chain) -> bool:
+    """The 0.25-per-layer bound's premise: every weight at most 1 in size."""
+    return all(abs(w) <= 1.0 for w in chain.weights)
+
+
+def bound_for(chain: Chain) -> float:
+    """The bound on |dL/dz_1| / |dL/da_n| that applies to this chain's own weights.
+
+    Going back, layer n contributes sigma'(z_n) <= 0.25 (no weight after it) and every other
+    layer k contributes w_{k+1} sigma'(z_k), at most 0.25 |w_{k+1}| in size: the bound is
+    0.25^n |w_2 ... w_n|, which is at most 0.25^n when the premise holds.
+    """
+    product = 1.0
+    for w in chain.weights[1:]:
+        product *= abs(w)
+    return SIGMOID_PRIME_PEAK ** chain.depth * product
+
+
+def balanced_shrink(depth: int, weight: float) -> float:
+    """|dL/dz_1| / |dL/da_n| for balanced_chain(depth, weight), in closed form.
+
+    Every z_k = 0, so every sigma' is 0.25: the output step multiplies by 0.25 alone, and each of
+    the depth - 1 layers behind it by w * 0.25.
+    """
+    return SIGMOID_PRIME_PEAK * bound_per_layer(abs(weight)) ** (depth - 1)
+
+
+# The article's worked example: three layers, every weight at most 1 in size (the bound's premise).
+EXAMPLE = Chain(x=1.0, y=1.0, weights=(0.9, 1.0, 1.0), biases=(0.1, -0.2, 0.3))
 
 
 def balanced_chain(depth: int, weight: float) -> Chain:

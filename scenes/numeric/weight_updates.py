@@ -11,23 +11,24 @@ a scalar times x. When every component of x is positive (x is a layer of sigmoid
 gradient, and so every update -lr * dL/dw, has components of one sign: it points into the first
 or the third quadrant, never towards w* from a start up and to the left of it.
 
-Two problems share everything but the inputs: the same standard-normal draws h give
-x = sigma(h) (positive) or x = tanh(h) (zero-centred). The same start, step size and order of
-examples (SGD, batch of one: summed over a batch the signs can differ) then give two paths.
+Two problems share everything but the inputs' mean: the same standard-normal draws h give
+x = sigma(h) (positive, mean about 1/2) or x = sigma(h) - 1/2 (the same spread, centred on 0).
+The same start and order of examples (SGD, batch of one: summed over a batch the signs can
+differ) then give two paths. `centring` runs the comparison: each side at its own best step
+size, over many seeds.
 No manim or matplotlib here.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
-from .activations import sigmoid, sigmoid_prime, tanh
+from .activations import sigmoid, sigmoid_prime
 
 TEACHER = np.array([2.0, -2.0])   # w*, the minimum of both losses
 START = np.array([-1.0, 1.5])     # w_0, up and to the left of w*: a direction no update can take
-LEARNING_RATE = 16.0              # large, because sigma' <= 1/4 and |x| < 1 keep gradients small
+LEARNING_RATE = 16.0              # the default step: large, because sigma' <= 1/4 and |x| < 1 keep gradients small
 N_EXAMPLES = 200
 INPUT_SEED = 0                    # the draws h ~ N(0, 1) behind both sets of inputs
 ORDER_SEED = 1                    # the order SGD visits the examples in, epoch after epoch
@@ -35,7 +36,7 @@ TOLERANCE = 0.1                   # converged once |w - w*| < TOLERANCE
 MAX_STEPS = 20_000
 
 KINDS = ("positive", "zero_centred")
-KIND_NAMES = {"positive": "sigmoid inputs (all positive)", "zero_centred": "tanh inputs (zero-centred)"}
+KIND_NAMES = {"positive": "sigmoid inputs (all positive)", "zero_centred": "the same inputs minus 1/2 (centred)"}
 
 
 # ---------------------------------------------------------------- the neuron and its loss
@@ -107,12 +108,12 @@ def draws(n: int = N_EXAMPLES, seed: int = INPUT_SEED) -> np.ndarray:
 
 
 def problem(kind: str, n: int = N_EXAMPLES, seed: int = INPUT_SEED) -> Problem:
-    """The inputs a previous layer of sigmoids (positive) or of tanh units (zero-centred) gives."""
+    """The inputs a previous layer of sigmoids gives (positive), or the same shifted by 1/2 (centred)."""
     h = draws(n, seed)
     if kind == "positive":
         X = sigmoid(h)
     elif kind == "zero_centred":
-        X = tanh(h)
+        X = sigmoid(h) - 0.5
     else:
         raise ValueError(f"kind must be one of {KINDS}, got {kind!r}")
     return Problem(kind, X, targets(X))
@@ -167,15 +168,3 @@ def sgd_path(prob: Problem, start=START, lr: float = LEARNING_RATE, tol: float =
             break
     return Path(prob.kind, np.array(weights), np.array(updates),
                 order[: len(updates)].copy(), converged)
-
-
-@lru_cache(maxsize=1)
-def both_paths() -> dict[str, Path]:
-    """The two paths the animation shows: same start, step size and example order."""
-    return {kind: sgd_path(problem(kind)) for kind in KINDS}
-
-
-def step_ratio() -> float:
-    """How many times more steps the positive-input path needs."""
-    paths = both_paths()
-    return paths["positive"].steps / paths["zero_centred"].steps
