@@ -87,7 +87,7 @@ def bound_per_layer(weight_magnitude: float = 1.0) -> float:
 
 
 def bound_sequence(layers: int, weight_magnitude: float = 1.0) -> tuple[float, ...]:
-    """The draft's bound 1, 0.25, 0.0625, ... after 0..layers sigmoid layers backward."""
+    """The bound 1, 0.25, 0.0625, ... after 0..layers sigmoid layers backward."""
     return tuple(bound_per_layer(weight_magnitude) ** k for k in range(layers + 1))
 
 
