@@ -9,7 +9,7 @@ CITATION.cff at the repository root gives the title, the authors and the licence
 
 Pages ask for the credit box with `<!-- cite-this -->` and for the source link with
 `<!-- source-link -->` on a line of their own; the lecture kit (media.py) reads
-config.extra["citation"].
+config.extra["citation"]: credit, bibtex and cff (the root CITATION.cff with the version added).
 """
 from __future__ import annotations
 
@@ -60,6 +60,7 @@ def citation(project: Path) -> dict:
                 url=_address("SITE_URL"), source=_address("SOURCE_URL"))
     info["credit"] = credit_line(info)
     info["bibtex"] = bibtex(info)
+    info["cff"] = cff_with_version(project, info)
     return info
 
 
@@ -95,9 +96,7 @@ def cite_box(info: dict) -> str:
     return "\n".join([
         "Paste this under a video or a figure you use:",
         "",
-        "```text",
-        info["credit"],
-        "```",
+        "> " + info["credit"],
         "",
         "Or cite it in LaTeX:",
         "",
