@@ -36,7 +36,7 @@ CHAPTER = DOCS / "chapters" / "sigmoid"
 # Chapter 1, in reading order: the article of the draft, one section a page.
 ARTICLE = [CHAPTER / name for name in
            ("index.md", "definition.md", "vanishing-gradient.md", "vanishing-gradient-example.md",
-            "not-zero-centred.md")]
+            "saturated-layer.md", "not-zero-centred.md")]
 MINUS = "\u2212"
 
 
@@ -196,7 +196,7 @@ CLAIMS = [
           r"\s+boundary between the moons and gets (\d+)% of them right",
           lambda m: training.NETWORK["hidden"] == (WORDS[m[2]],) * WORDS[m[1]]
           and percent(_accuracy("network"), sep="") == f"{m[3]}%", "the network's shape and accuracy"),
-    Claim(r"\$w_1 = (\S+)\$, so that \$z_1 = (\S+) \\cdot (\S+) \+ (\S+) = (\d+)\$",
+    Claim(r"\$w_1 = (\S+)\$, so that\s+\$z_1 = (\S+) \\cdot (\S+) \+ (\S+) = (\d+)\$",
           lambda m: float(m[1]) == float(m[2]) == SATURATED.weights[0] and float(m[3]) == SATURATED.x
           and float(m[4]) == SATURATED.biases[0] and float(m[5]) == run(SATURATED).z[0] == 5.0,
           "the saturated variant's w1 and z1"),

@@ -100,7 +100,7 @@ def cite_box(info: dict) -> str:
         "",
         "Or cite it in LaTeX:",
         "",
-        "```bibtex",
+        "```text",
         info["bibtex"],
         "```",
         "",
