@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Install what the build needs and nothing that is already there; say what is being done.
 #   scripts/setup.sh build   Debian packages for manim, LaTeX and KaTeX; .venv; node_modules
-#   scripts/setup.sh test    the same, plus Chromium for the browser tests
+#   scripts/setup.sh test    the same, plus Chromium for the browser tests and Java for the HTML checker
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
 
 build_packages=(pkg-config libcairo2-dev libpango1.0-dev texlive-latex-base texlive-latex-extra
                 texlive-fonts-recommended texlive-science dvisvgm fonts-dejavu-core)
-test_packages=(chromium fonts-noto-color-emoji)
+test_packages=(chromium fonts-noto-color-emoji default-jre-headless)
 command -v node >/dev/null && command -v npm >/dev/null || build_packages+=(nodejs npm)
 command -v cc >/dev/null || build_packages+=(gcc)
 "$PYTHON" -c 'import venv, ensurepip' 2>/dev/null || build_packages+=(python3-venv python3-dev)
@@ -55,7 +55,8 @@ fi
 
 want=$(stamp package.json package-lock.json)
 if [ "$(cat node_modules/.setup-stamp 2>/dev/null)" != "$want" ]; then
-  echo "setup: installing KaTeX for build-time math (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
+  echo "setup: installing KaTeX for build-time math and the HTML checker for the tests (npm ci)"
+  # --ignore-scripts: vnu-jar's install script would download a Java of its own; Debian's serves.
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
   echo "$want" > node_modules/.setup-stamp
 fi

@@ -157,7 +157,8 @@ CLAIMS = [
     Claim(r"\\sigma'\(6\) \\approx (0\.\d+)\$ is about a hundredth of it",
           lambda m: abs(sigmoid_prime(6.0) / SIGMOID_PRIME_PEAK - 0.01) < 0.001,
           "sigma'(6) about a hundredth of the peak"),
-    Claim(r"0\.25 \\cdot 0\.25 \\cdot 0\.25\s*\\;=\\;\s*(0\.\d+)",
+    # The product may go on after a line break of an aligned formula (\\[6pt] &=).
+    Claim(r"0\.25 \\cdot 0\.25 \\cdot 0\.25\s*(?:\\\\(?:\[\w+\])?\s*&)?\s*(?:\\;)?=(?:\\;)?\s*(0\.\d+)",
           lambda m: float(m[1]) == bound_sequence(3)[3] == SIGMOID_PRIME_PEAK ** 3,
           "the three-layer product"),
     Claim(r"After just (\d+) layers", lambda m: int(m[1]) == EXAMPLE.depth, "the example's depth"),

@@ -92,6 +92,35 @@ def test_every_page_stays_on_the_site_and_renders_its_math(site_build, served, b
     assert formulas >= 20, f"only {formulas} formulas in the whole site"
 
 
+# Each display formula's extent: its container's box and the union of KaTeX's line boxes (the
+# .base spans, an equation number's .tag). A display formula never wraps: what does not fit is cut.
+FORMULA_EXTENTS = """() => [...document.querySelectorAll('.math-display')].map(d => {
+    const box = d.getBoundingClientRect();
+    const lines = [...d.querySelectorAll('.katex-html > .base, .katex-html > .tag')]
+        .map(e => e.getBoundingClientRect());
+    return {tex: d.querySelector('annotation').textContent.replace(/\\s+/g, ' ').trim(),
+            left: box.left, right: box.right, scroll: d.scrollWidth, client: d.clientWidth,
+            inkLeft: Math.min(...lines.map(r => r.left)), inkRight: Math.max(...lines.map(r => r.right))};
+})"""
+
+
+def test_every_display_formula_fits_a_phone_column(site_build, served, browser):
+    """At 390 px no display formula is wider than its column: none is cut at the edge or needs
+    sideways scrolling. A long one breaks into lines (aligned) and side remarks go to the text."""
+    wide, seen = [], 0
+    for path in site_pages(site_build.root):
+        context, page, _ = open_page(browser, served + path, viewport=PHONE)
+        for f in page.evaluate(FORMULA_EXTENTS):
+            seen += 1
+            ink = f["inkRight"] - f["inkLeft"]
+            if (f["scroll"] > f["client"] or f["inkLeft"] < f["left"] - 0.5
+                    or f["inkRight"] > f["right"] + 0.5):
+                wide.append(f"/{path}: {ink:.0f} px in a {f['client']} px column: {f['tex'][:100]}")
+        context.close()
+    assert seen >= 15, f"only {seen} display formulas found"
+    assert not wide, "display formulas wider than a 390 px phone's column:\n" + "\n".join(wide)
+
+
 def test_math_survives_instant_navigation(site_build, served, browser):
     if not site_build.port:
         pytest.skip("SITE_UNDER_TEST: instant navigation needs a site built for this server's URL")
