@@ -74,6 +74,26 @@ def peak_label() -> str:
     return f"peak {shortest(SIGMOID_PRIME_PEAK)} at $x = {shortest(SIGMOID_PRIME_ARGMAX)}$"
 
 
+@figure("sigmoid-curve")
+def sigmoid_curve() -> Figure:
+    """The S-curve alone, for the page that defines it: flat near 0 and 1, steep around 0."""
+    x = np.linspace(-8.0, 8.0, 321)
+    fig, (ax,) = _axes(1, figsize=(6.4, 3.4))
+    for level in (0.0, 1.0):
+        ax.axhline(level, color=style.MUTED, lw=1.0, ls=(0, (4, 3)))
+    ax.plot(x, sigmoid(x), color=style.ACTIVATION)
+    ax.plot([0.0], [sigmoid(0.0)], "o", color=style.ACTIVATION, ms=7)
+    _label(ax, 0.4, sigmoid(0.0) - 0.1, f"$\\sigma(0) = {shortest(sigmoid(0.0))}$")
+    _label(ax, 4.2, 0.86, "close to 1")
+    _label(ax, -7.6, 0.06, "close to 0")
+    ax.set_title(r"$\sigma(x) = 1 / (1 + e^{-x})$")
+    ax.set_xlabel("$x$")
+    ax.set_xlim(x[0], x[-1])
+    ax.set_xticks([-6, -3, 0, 3, 6])
+    ax.set_ylim(-0.08, 1.12)
+    return fig
+
+
 @figure("sigmoid-and-derivative")
 def sigmoid_and_derivative() -> Figure:
     x = np.linspace(-8.0, 8.0, 321)

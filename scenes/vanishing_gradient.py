@@ -1,4 +1,4 @@
-"""Gradients shrink on their way back through sigmoid layers: the draft's 3-layer example.
+"""Gradients shrink on their way back through sigmoid layers: the article's 3-layer example.
 
 Every number on screen and in the captions comes from `numeric.chain` through the module-level
 functions below (`forward_nodes`, `backward_steps`, `bound_row`, `real_row`, `deep_series`,
@@ -98,8 +98,17 @@ def backward_steps() -> tuple[dict, ...]:
     return tuple(steps)
 
 
+# Each node's name in captions, and the gradient the backward pass leaves under it.
+NODE_WORDS = ("x", "z1", "a1", "z2", "a2", "z3", "y-hat", "L")
+
+
+def gradient_name(node: int) -> str:
+    """dL/d(node) in TeX: what the number and the bar under that node are."""
+    return rf"\partial L / \partial {NODES[node]}"
+
+
 def bound_row() -> tuple[str, ...]:
-    """The draft's bound after 0..3 layers: weights of 1, sigma' at its peak 0.25."""
+    """The bound after 0..3 layers: weights of 1, sigma' at its peak 0.25."""
     return tuple(full(v) for v in bound_sequence(EXAMPLE.depth))
 
 
@@ -119,8 +128,8 @@ def deep_series(weight: float) -> tuple[float, ...]:
 NODE_X = np.linspace(-6.35, 6.35, len(NODES))
 HEADER_Y, NODE_Y, VALUE_Y = 3.5, 2.35, 1.7
 SYMBOL_Y, ARROW_Y, FACTOR_Y = 1.0, 0.62, 0.25
-GRAD_Y = -0.45
-BAR_BASE, BAR_MAX, BAR_W = -3.6, 2.6, 0.6
+GRAD_Y, GRAD_NAME_Y = -0.45, -1.05
+BAR_BASE, BAR_MAX, BAR_W = -3.6, 2.0, 0.6
 
 
 def at(i: int, y: float) -> np.ndarray:
@@ -140,9 +149,10 @@ def bar(i: int, ratio: float) -> Rectangle:
 class GradientsShrinkBackward(CaptionedBeats, Scene):
     """Gradients shrink on their way back through sigmoid layers
 
-    The draft's network x -> w1 -> sigma -> w2 -> sigma -> w3 -> sigma -> y_hat -> L: a forward
-    pass at x = 1, then the backward pass one chain-rule factor at a time, the draft's bound
-    against the real values, and ten layers on a log scale, where large weights explode instead.
+    The worked example's network x -> w1 -> sigma -> w2 -> sigma -> w3 -> sigma -> y_hat -> L: a
+    forward pass at x = 1, then the backward pass one chain-rule factor at a time, each gradient
+    named (dL/dz_k or dL/da_k) with a bar for its size, the 0.25-per-layer bound against the real
+    values, and ten layers with every z_k = 0 on a log scale, where large weights explode instead.
     """
 
     def construct(self):
@@ -166,7 +176,7 @@ class GradientsShrinkBackward(CaptionedBeats, Scene):
             elif i < 6:
                 arrow_labels.add(tex(r"\sigma", color=style.ACTIVATION).next_to(a, UP, buff=0.1))
         self.beat(FadeIn(labels), Create(arrows), FadeIn(arrow_labels),
-                  caption="The draft's network: three sigmoid neurons in a chain.",
+                  caption="The network: three sigmoid neurons in a chain, one per layer.",
                   run_time=2.0, hold=1.0)
         self.beat(Write(header), caption="Its weights, biases, input and loss.",
                   run_time=1.5, hold=1.5)
@@ -190,9 +200,9 @@ class GradientsShrinkBackward(CaptionedBeats, Scene):
     def walk_backward(self):
         baseline = Line(at(1, BAR_BASE) + 0.6 * LEFT, at(6, BAR_BASE) + 0.6 * RIGHT,
                         color=style.MUTED, stroke_width=3)
-        # The legend sits above the short bars of layers 1 and 2, clear of every bar.
-        legend = words("size of the gradient", style.LABEL_SIZE, style.GRADIENT)
-        legend.move_to([NODE_X[3], BAR_BASE + 1.6, 0])
+        # The legend sits above the short bars of layers 1 to 3, clear of every bar and the box.
+        legend = words("bars: gradient size", style.LABEL_SIZE, style.GRADIENT)
+        legend.move_to([0.0, BAR_BASE + 1.2, 0])
         self.backward = VGroup(baseline, legend)
         previous = None
         for n, s in enumerate(backward_steps()):
@@ -204,32 +214,34 @@ class GradientsShrinkBackward(CaptionedBeats, Scene):
             symbol.move_to(between(src, dst, SYMBOL_Y))
             factor = tex(s["factor_text"]).move_to(between(src, dst, FACTOR_Y))
             grad = tex(s["grad_text"], color=style.GRADIENT).move_to(at(dst, GRAD_Y))
+            grad_name = tex(gradient_name(dst), color=style.GRADIENT).move_to(at(dst, GRAD_NAME_Y))
             new_bar = bar(dst, s["ratio"])
             if n == 0:
-                caption = (f"Backward: start at the loss. Its gradient, y-hat minus y, "
-                           f"is {s['grad_text']}.")
+                caption = (f"Backward: start at the loss. dL/dy-hat = y-hat minus y "
+                           f"= {s['grad_text']}.")
                 grow = [Create(baseline), FadeIn(legend), FadeIn(new_bar, shift=0.3 * UP)]
             else:
                 what = "sigma'" if s["symbol"].startswith(r"\sigma") else "the weight"
-                caption = (f"Multiply by {what}, {s['factor_text']}: the gradient is now "
+                caption = (f"Multiply by {what}, {s['factor_text']}: dL/d{NODE_WORDS[dst]} = "
                            f"{s['grad_text']}.")
                 grow = [TransformFromCopy(previous, new_bar)]
             self.beat(GrowArrow(arrow), FadeIn(symbol), caption=caption, run_time=1.0, hold=0.0,
                       caption_for=3.5)
-            self.beat(FadeIn(factor), FadeIn(grad), *grow, caption=None, run_time=1.3, hold=1.2)
-            self.backward.add(arrow, symbol, factor, grad, new_bar)
+            self.beat(FadeIn(factor), FadeIn(grad), FadeIn(grad_name), *grow, caption=None,
+                      run_time=1.3, hold=1.2)
+            self.backward.add(arrow, symbol, factor, grad, grad_name, new_bar)
             previous = new_bar
         first = backward_steps()[-1]
-        box = SurroundingRectangle(VGroup(self.backward[-2], self.backward[-1]), buff=0.15,
+        box = SurroundingRectangle(VGroup(*self.backward[-3:]), buff=0.15,
                                    color=style.GRADIENT, stroke_width=4)
         self.beat(Create(box),
                   caption=f"Layer 1 receives {percent(first['ratio'], 3)} of the output's gradient.",
                   run_time=1.0, hold=2.0)
         self.backward.add(box)
 
-    # Show the draft's bound next to the values at this input.
+    # Show the 0.25-per-layer bound next to the values at this input.
     def compare_with_bound(self):
-        estimate = (f"The draft's estimate: at most {full(bound_per_layer(1.0))} per layer, "
+        estimate = (f"The bound: at most {full(bound_per_layer(1.0))} per layer, "
                     f"so {' -> '.join(bound_row())}.")
         self.beat(FadeOut(self.network), FadeOut(self.backward), caption=estimate,
                   caption_for=5.0, run_time=1.0, hold=0.0)
@@ -271,10 +283,10 @@ class GradientsShrinkBackward(CaptionedBeats, Scene):
         self.beat(FadeOut(self.table), run_time=1.0, hold=0.0, caption_for=3.0,
                   caption=f"Now stack {DEEP} layers: gradient size against depth, on a log scale.")
         lo, hi = -7, 3
-        axes = Axes(x_range=(0, DEEP, 1), y_range=(0, hi - lo, 1), x_length=9.0, y_length=5.2,
+        axes = Axes(x_range=(0, DEEP, 1), y_range=(0, hi - lo, 1), x_length=9.0, y_length=4.6,
                     axis_config={"color": style.MUTED, "stroke_width": 3,
                                  "include_ticks": True, "tick_size": 0.08},
-                    tips=False).move_to([-0.4, 0.15, 0])
+                    tips=False).move_to([-0.4, -0.6, 0])
 
         def point(k, value):
             """Layer k back, gradient `value`, on the log-scale axes."""
@@ -289,9 +301,11 @@ class GradientsShrinkBackward(CaptionedBeats, Scene):
                             for k in range(0, DEEP + 1, 2)))
         x_name = words("layers back from the output", style.LABEL_SIZE, style.MUTED)
         x_name.next_to(x_labels, DOWN, buff=0.2)
-        title = words(f"Gradient size, {DEEP} sigmoid layers, log scale").move_to([0, 3.45, 0])
+        title = words(f"Gradient size, {DEEP} sigmoid layers, log scale").move_to([0, 3.5, 0])
+        premise = tex(r"\text{every } z_k = 0, \text{ so every } \sigma'(z_k) = "
+                      + full(SIGMOID_PRIME_PEAK), color=style.MUTED).move_to([0, 2.85, 0])
         self.beat(Create(axes), FadeIn(y_labels), Create(one), FadeIn(x_labels), FadeIn(x_name),
-                  FadeIn(title), caption=None, run_time=1.5, hold=0.5)
+                  FadeIn(title), FadeIn(premise), caption=None, run_time=1.5, hold=0.5)
 
         def series(weight, colour, dashed):
             values = deep_series(weight)
@@ -318,11 +332,17 @@ class GradientsShrinkBackward(CaptionedBeats, Scene):
         self.plot_series(large, style.WEIGHT, (point(6, large[0][6]), UP + LEFT),
                          ("explodes", DOWN), hold=3.0,
                          captions=(f"The bound assumes weights near 1. With weights of "
-                                   f"{given(w_large)}, each layer multiplies by "
-                                   f"{full(bound_per_layer(w_large))}, the output step by "
+                                   f"{given(w_large)} and every z_k still 0, each layer multiplies "
+                                   f"by {full(bound_per_layer(w_large))}, the output step by "
                                    f"{full(balanced_shrink(1, w_large))} alone.",
                                    f"After {DEEP} layers: {scientific_text(large[0][-1])} times "
                                    "the output's gradient. It explodes instead."))
+        caveat = words("Otherwise, large weights usually saturate.", style.LABEL_SIZE, style.WEIGHT)
+        caveat.move_to([0, 2.3, 0])
+        self.beat(FadeIn(caveat), caption="That explosion needs every z_k at 0. Large weights "
+                  "usually push z_k far from 0: the sigmoids saturate, sigma' is tiny, and the "
+                  "gradient vanishes instead.",
+                  run_time=1.0, hold=3.0)
 
     def plot_series(self, series, colour, name_spot, verdict, captions, hold):
         """Draw one series and name it, then mark where it ends and say what that means."""

@@ -47,9 +47,12 @@ def source_date_epoch(project: Path) -> str:
 def site_inputs_digest(project: Path, media_dir: Path, quality: str) -> str:
     """Everything the MkDocs step reads: pages, config, theme overrides, hooks, media, versions."""
     files = [project / "mkdocs.yml"]
-    for folder in ("docs", "overrides"):
+    files += [project / "CITATION.cff"] if (project / "CITATION.cff").exists() else []
+    # scenes/ too: the citation's version is a digest of docs/ and scenes/ (scripts/hooks/citation.py).
+    for folder in ("docs", "overrides", "scenes"):
         if (project / folder).is_dir():
-            files += [p for p in (project / folder).rglob("*") if p.is_file()]
+            files += [p for p in (project / folder).rglob("*")
+                      if p.is_file() and "__pycache__" not in p.parts]
     hooks = ROOT / "scripts" / "hooks"
     files += [p for p in hooks.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     files += [ROOT / "package-lock.json"] if (ROOT / "package-lock.json").exists() else []
@@ -69,6 +72,7 @@ def site_inputs_digest(project: Path, media_dir: Path, quality: str) -> str:
         h.update(package_version(pkg).encode())
     h.update(quality.encode())
     h.update(os.environ.get("SITE_URL", "").encode())  # mkdocs.yml reads it
+    h.update(os.environ.get("SOURCE_URL", "").encode())  # the citation hook reads it
     return h.hexdigest()
 
 
@@ -104,8 +108,10 @@ def stage_media(project: Path, quality: str, jobs: int, force: bool, media_dir: 
         index.append({**meta, "title": s.title, "module": s.module_rel(project)})
     figures = build_figures(scene_dir, cache / "figures", tmp_root, force)
     if figures:
-        for svg in figures.glob("*.svg"):
-            entries[f"figures/{svg.name}"] = svg
+        # SVG for the pages; PDF and PNG for the lecture kit (and at stable addresses too).
+        for drawing in figures.iterdir():
+            if drawing.suffix in (".svg", ".pdf", ".png"):
+                entries[f"figures/{drawing.name}"] = drawing
     written = place(entries, media_dir)
     index_text = json.dumps({"quality": quality, "scenes": index}, indent=1, sort_keys=True)
     # The index sits beside the media, not among them: the hook turns it into manifest.json.

@@ -4,8 +4,10 @@
     python scripts/render_figures.py OUTDIR NAME...    # only these
 
 Each figure of the registry `figures.FIGURES` is drawn under the shared style
-`style.MATPLOTLIB_RC` (scenes/style.py) and written to OUTDIR/<name>.svg without a date or software metadata and
-with fixed SVG ids (rcParams["svg.hashsalt"]), so that two runs give identical bytes.
+`style.MATPLOTLIB_RC` (scenes/style.py) and written to OUTDIR/<name>.svg (the page's), .pdf (for
+LaTeX) and .png (1920 px wide, for slides; these two go to the lecture kit), without a date or
+software metadata and with fixed SVG ids (rcParams["svg.hashsalt"]), so that two runs give
+identical bytes.
 An unknown name exits with status 2 and lists the known ones.
 """
 from __future__ import annotations
@@ -28,6 +30,9 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 # No date, no "Matplotlib vX, https://matplotlib.org" creator line.
 SVG_METADATA = {"Date": None, "Creator": None, "Format": None, "Type": None}
+PDF_METADATA = {"CreationDate": None, "Creator": None, "Producer": None}
+PNG_METADATA = {"Software": None}
+PNG_WIDTH = 1920  # a full-HD slide's width
 HASHSALT = "activation-functions"
 
 
@@ -40,9 +45,15 @@ def render(name: str, outdir: Path) -> Path:
         fig = figures.FIGURES[name]()
         try:
             path = outdir / f"{name}.svg"
-            tmp = path.with_suffix(".svg.part")
-            fig.savefig(tmp, format="svg", metadata=SVG_METADATA)
-            os.replace(tmp, path)
+            # A hair over 1920 / width, so that rounding down the pixel count still gives 1920.
+            png_dpi = (PNG_WIDTH + 0.25) / fig.get_figwidth()
+            for fmt, options in (("pdf", dict(metadata=PDF_METADATA)),
+                                 ("png", dict(metadata=PNG_METADATA, dpi=png_dpi)),
+                                 ("svg", dict(metadata=SVG_METADATA))):
+                target = path.with_suffix(f".{fmt}")
+                tmp = target.with_suffix(f".{fmt}.part")
+                fig.savefig(tmp, format=fmt, **options)
+                os.replace(tmp, target)
         finally:
             plt.close(fig)
     return path

@@ -18,10 +18,18 @@ import numpy as np
 import pytest
 
 import figures
-from numeric import best_line, centring, training, weight_updates
+from numeric import best_line, centring, exercises, training, weight_updates
 from numeric.activations import SIGMOID_PRIME_PEAK, sigmoid, sigmoid_prime, significant_band
-from numeric.chain import (EXAMPLE, balanced_chain, bound_per_layer, bound_sequence, premise_holds,
-                           run)
+from numeric.chain import (
+    EXAMPLE,
+    SATURATED,
+    balanced_chain,
+    bound_per_layer,
+    bound_sequence,
+    premise_holds,
+    run,
+    update_ratio,
+)
 from numeric.formatting import percent
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -29,13 +37,17 @@ CHAPTER = DOCS / "chapters" / "sigmoid"
 # Chapter 1, in reading order: the article of the draft, one section a page.
 ARTICLE = [CHAPTER / name for name in
            ("index.md", "definition.md", "vanishing-gradient.md", "vanishing-gradient-example.md",
-            "not-zero-centred.md")]
+            "saturated-layer.md", "not-zero-centred.md")]
 MINUS = "\u2212"
 
 
+TEACHING = DOCS / "teaching.md"
+
+
 def pages() -> list[Path]:
-    """The book's own text: the landing page and the chapters (not the licence or downloads)."""
-    return sorted([DOCS / "index.md", *DOCS.glob("chapters/**/*.md")])
+    """The book's own text: the landing page, the chapters and the teaching page (not the licence
+    or downloads)."""
+    return sorted([DOCS / "index.md", TEACHING, *DOCS.glob("chapters/**/*.md")])
 
 
 def text_of(path) -> str:
@@ -93,6 +105,14 @@ def known_values() -> dict[str, float]:
             f"dL/dz{n}": p.dL_dz[k], f"dL/dw{n}": p.dL_dw[k], f"share{n}": p.shrink()[k],
         })
     values["x"], values["y"] = EXAMPLE.x, EXAMPLE.y
+    values.update(_pass_values("sat.", SATURATED, run(SATURATED)))
+    values.update(_pass_values("ex1.", None, exercises.negative_saturation()))
+    values["update_ratio"] = update_ratio(p)
+    values["update_ratio.sat"] = update_ratio(run(SATURATED))
+    step = exercises.one_step()
+    values.update({"eta": step.eta, "step_w1": step.step_w1, "step_w3": step.step_w3,
+                   "eta_to_match": step.eta_to_match, "step_w3_then": step.step_w3_then,
+                   "bound^9": 0.25 ** 9, "layers_for_a_millionth.exact": 6 / np.log10(4)})
     values.update(flaw2_values())
     return values
 
@@ -115,6 +135,20 @@ def flaw2_values() -> dict[str, float]:
         values[f"median@one.{kind}"] = same[kind].median
         values[f"median@best.{kind}"] = best[kind].median
         values[f"condition.{kind}"] = float(np.median(centring.condition_numbers(kind)))
+    return values
+
+
+def _pass_values(prefix: str, chain, p) -> dict[str, float]:
+    """A variant's forward and backward values, named like the example's under a prefix."""
+    values = {} if chain is None else {f"{prefix}w1": chain.weights[0]}
+    if chain is None:
+        values[f"{prefix}w1"] = (exercises.NEGATIVE_Z1 - EXAMPLE.biases[0]) / EXAMPLE.x
+    values[f"{prefix}y_hat"] = p.y_hat
+    for k in range(len(p.z)):
+        n = k + 1
+        values.update({f"{prefix}z{n}": p.z[k], f"{prefix}a{n}": p.a[k],
+                       f"{prefix}sigma'(z{n})": p.sigma_prime[k], f"{prefix}dL/dz{n}": p.dL_dz[k],
+                       f"{prefix}dL/dw{n}": p.dL_dw[k], f"{prefix}share{n}": p.shrink()[k]})
     return values
 
 
@@ -173,7 +207,7 @@ CLAIMS = [
           and _shrink(int(m[4]), 1.0) == pytest.approx(0.25 ** int(m[4]))
           and abs(_shrink(int(m[4]), 1.0) - float(m[5]) * 10.0 ** int(m[6])) <= 0.005 * 10.0 ** int(m[6]),
           "the exploding and the vanishing chain of ten layers, as the video shows them"),
-    Claim(r"Take the input \$x = (\S+)\$, the target \$y = (\S+)\$",
+    Claim(r"[Tt]ake the input\s+\$x = (\S+)\$, the target \$y = (\S+)\$",
           lambda m: (float(m[1]), float(m[2])) == (EXAMPLE.x, EXAMPLE.y), "the example's input and target"),
     Claim(r"\$w_1 = (\S+)\$, \$w_2 = (\S+)\$, \$w_3 = (\S+)\$",
           lambda m: tuple(float(v) for v in m.groups()) == EXAMPLE.weights, "the example's weights"),
@@ -202,7 +236,44 @@ CLAIMS = [
           r"\s+boundary between the moons and gets (\d+)% of them right",
           lambda m: training.NETWORK["hidden"] == (WORDS[m[2]],) * WORDS[m[1]]
           and percent(_accuracy("network"), sep="") == f"{m[3]}%", "the network's shape and accuracy"),
+    Claim(r"\$w_1 = (\S+)\$, so that\s+\$z_1 = (\S+) \\cdot (\S+) \+ (\S+) = (\d+)\$",
+          lambda m: float(m[1]) == float(m[2]) == SATURATED.weights[0] and float(m[3]) == SATURATED.x
+          and float(m[4]) == SATURATED.biases[0] and float(m[5]) == run(SATURATED).z[0] == 5.0,
+          "the saturated variant's w1 and z1"),
+    Claim(r"the first layer learns about (\d+) times slower\.\s+With the first neuron saturated,\s+\$w_1\$\s+moves\s+"
+          r"(\d\.\d+)% as far as \$w_3\$,\s+about (\d+) times slower",
+          lambda m: int(m[1]) == round(1 / update_ratio(run(EXAMPLE)))
+          and percent(update_ratio(run(SATURATED)), 2, sep="") == f"{m[2]}%"
+          and int(m[3]) == round(1 / update_ratio(run(SATURATED)), -1),
+          "how much slower the first layer learns, with and without saturation"),
 ]
+
+# The teaching page's exercises: what they ask and what the answers say, against the core.
+TEACHING_CLAIMS = [
+    Claim(r"so that \$z_1 = (-\d+)\$ instead", lambda m: float(m[1]) == exercises.NEGATIVE_Z1,
+          "exercise 1's z1"),
+    Claim(r"Not the same as the (\d\.\d+)% at \$z_1 = (\d+)\$",
+          lambda m: percent(run(SATURATED).shrink()[0], 2, sep="") == f"{m[1]}%"
+          and float(m[2]) == run(SATURATED).z[0], "exercise 1 against the chapter's variant"),
+    Claim(r"with \$\\eta = (\d\.\d+)\$\s+from the chapter's chain", lambda m: float(m[1]) == exercises.ETA,
+          "exercise 2's learning rate"),
+    Claim(r"(\d+) times its step at \$\\eta = (\d\.\d+)\$",
+          lambda m: int(m[1]) == round(exercises.one_step().step_w3_then / exercises.one_step().step_w3)
+          and float(m[2]) == exercises.ETA, "exercise 2: what the matching eta does to w3"),
+    Claim(r"\*\*(\w+) layers\.\*\*", lambda m: WORDS[m[1].lower()] == exercises.layers_for_a_millionth(),
+          "exercise 3's answer"),
+    Claim(r"0\.25\^\{(\d+)\} \\approx [\d.]+ \\times 10\^\{-6\}\$ is still more than a millionth",
+          lambda m: int(m[1]) == exercises.layers_for_a_millionth() - 1, "exercise 3: one layer fewer"),
+]
+
+
+@pytest.mark.parametrize("claim", TEACHING_CLAIMS, ids=[c.why for c in TEACHING_CLAIMS])
+def test_teaching_claim(claim: Claim):
+    text = text_of(TEACHING)
+    matches = list(re.finditer(claim.pattern, text))
+    assert matches, f"the teaching page no longer states {claim.why!r} (pattern {claim.pattern!r})"
+    for m in matches:
+        assert claim.check(m), f"teaching.md: {m[0]!r} disagrees with the core ({claim.why})"
 
 
 CLAIMS += [
@@ -368,9 +439,9 @@ COLUMNS = {
 }
 
 
-def worked_table(text: str) -> tuple[list[str], list[list[str]]]:
-    lines = [ln for ln in text.splitlines() if ln.startswith("| layer $k$")]
-    assert len(lines) == 1, "the worked example's table (header '| layer $k$ ...') is missing"
+def worked_table(text: str, first: str = "layer $k$") -> tuple[list[str], list[list[str]]]:
+    lines = [ln for ln in text.splitlines() if ln.startswith(f"| {first} |")]
+    assert len(lines) == 1, f"the table with the header '| {first} | ...' is missing"
     rows = text.split(lines[0], 1)[1].splitlines()[2:]  # skip the rest of the header line and the rule
     header = [c.strip() for c in lines[0].strip("|").split("|")]
     body = []
@@ -389,12 +460,14 @@ def _number(cell: str) -> tuple[float, int, bool]:
     return float(digits), decimals, pct
 
 
-def test_worked_example_table_matches_the_core():
-    header, body = worked_table(text_of(ARTICLE))
-    assert header[0] == "layer $k$" and set(header[1:]) == set(COLUMNS), header
-    p = run(EXAMPLE)
+@pytest.mark.parametrize("first, chain", [("layer $k$", EXAMPLE), ("saturated, layer $k$", SATURATED)],
+                         ids=["worked example", "saturated variant"])
+def test_worked_example_table_matches_the_core(first, chain):
+    header, body = worked_table(text_of(ARTICLE), first)
+    assert header[0] == first and set(header[1:]) == set(COLUMNS), header
+    p = run(chain)
     series = {"z": p.z, "a": p.a, "sigma_prime": p.sigma_prime, "dL_dz": p.dL_dz, "share": p.shrink()}
-    assert sorted(int(r[0]) for r in body) == list(range(1, EXAMPLE.depth + 1))
+    assert sorted(int(r[0]) for r in body) == list(range(1, chain.depth + 1))
     for row in body:
         k = int(row[0])
         for name, cell in zip(header[1:], row[1:]):
@@ -425,11 +498,13 @@ def test_the_article_embeds_its_scenes_and_figures():
                   "PositiveInputsZigZag"):
         assert text.count(f"](scene:{scene})") == 1, scene
     for name in figures.FIGURES:
-        assert text.count(f"](figure:{name})") == 1, name
-    # Every embed has alt text and stands alone on its line.
+        assert len(re.findall(rf"\]\(figure:{name}[ )]", text)) == 1, name
+    # Every embed has alt text and stands alone on its line; a figure may add a short visible
+    # caption as its title.
     for n, line in enumerate(text.splitlines(), start=1):
         if "](scene:" in line or "](figure:" in line:
-            assert re.fullmatch(r"!\[[^\]]{20,}\]\((scene|figure):[\w-]+\)", line), f"line {n}: {line[:60]}"
+            assert re.fullmatch(r'!\[[^\]]{20,}\]\((scene:[\w-]+|figure:[\w-]+(?: "[^"]{10,}")?)\)', line), \
+                f"line {n}: {line[:60]}"
 
 
 # ---------------------------------------------------------------- framings that must not come back

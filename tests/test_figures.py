@@ -59,14 +59,26 @@ def test_each_figure_draws(name):
 
 def test_renderer_writes_every_figure(rendered):
     a, _ = rendered
-    assert sorted(p.stem for p in a.glob("*.svg")) == sorted(figures.FIGURES)
+    for suffix in ("svg", "pdf", "png"):  # the page's SVG; PDF and PNG for the lecture kit
+        assert sorted(p.stem for p in a.glob(f"*.{suffix}")) == sorted(figures.FIGURES), suffix
     assert not list(a.glob("*.part"))
 
 
 def test_two_runs_give_identical_bytes(rendered):
     a, b = rendered
     for name in figures.FIGURES:
-        assert (a / f"{name}.svg").read_bytes() == (b / f"{name}.svg").read_bytes(), name
+        for suffix in ("svg", "pdf", "png"):
+            assert (a / f"{name}.{suffix}").read_bytes() == (b / f"{name}.{suffix}").read_bytes(), \
+                (name, suffix)
+
+
+def test_pdf_and_png_carry_no_date_or_software(rendered):
+    a, _ = rendered
+    for path in a.glob("*.pdf"):
+        head = path.read_bytes()
+        assert b"/CreationDate" not in head and b"matplotlib" not in head.lower(), path.name
+    for path in a.glob("*.png"):
+        assert b"matplotlib" not in path.read_bytes().lower(), path.name
 
 
 def test_svg_has_no_date_software_or_external_reference(rendered):
@@ -86,7 +98,8 @@ def test_svg_has_no_date_software_or_external_reference(rendered):
 def test_subset_and_unknown_names(tmp_path):
     proc = render_all(tmp_path, "sigmoid-and-derivative")
     assert proc.returncode == 0, proc.stderr
-    assert [p.name for p in tmp_path.iterdir()] == ["sigmoid-and-derivative.svg"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        f"sigmoid-and-derivative.{suffix}" for suffix in ("pdf", "png", "svg")]
     proc = render_all(tmp_path / "x", "no-such-figure")
     assert proc.returncode == 2 and "no-such-figure" in proc.stderr
 

@@ -158,3 +158,20 @@ def test_captions_carry_the_numbers(site_build):
 def test_final_frame_shows_both_series(site_build):
     video = site_build.root / site_build.scene(SCENE)["video"]
     assert_final_frame_shows(video, (style.GRADIENT, style.WEIGHT, style.TEXT, style.MUTED))
+
+
+def test_every_gradient_is_named_by_the_node_it_belongs_to():
+    # Under z nodes the walk leaves dL/dz_k, under a nodes dL/da_k, under y-hat dL/dy-hat.
+    names = [vg.gradient_name(s["dst"]) for s in vg.backward_steps()]
+    assert names == [r"\partial L / \partial \hat y", r"\partial L / \partial z_3",
+                     r"\partial L / \partial a_2", r"\partial L / \partial z_2",
+                     r"\partial L / \partial a_1", r"\partial L / \partial z_1"]
+
+
+def test_captions_name_each_gradient_and_the_explosions_premise(site_build):
+    cues = webvtt.read(str(site_build.root / site_build.scene(SCENE)["captions"]))
+    text = "\n".join(c.text for c in cues)
+    for s in vg.backward_steps()[1:]:
+        assert f"dL/d{vg.NODE_WORDS[s['dst']]} = {s['grad_text']}" in text
+    assert "every z_k" in text and "saturate" in text
+    assert "draft" not in text.lower()

@@ -6,7 +6,8 @@ with the squared-error loss L = (y_hat - y)^2 / 2. Layers are numbered from 1; a
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 
 from .activations import SIGMOID_PRIME_PEAK, sigmoid, sigmoid_prime
 
@@ -86,7 +87,7 @@ def bound_per_layer(weight_magnitude: float = 1.0) -> float:
 
 
 def bound_sequence(layers: int, weight_magnitude: float = 1.0) -> tuple[float, ...]:
-    """The draft's bound 1, 0.25, 0.0625, ... after 0..layers sigmoid layers backward."""
+    """The bound 1, 0.25, 0.0625, ... after 0..layers sigmoid layers backward."""
     return tuple(bound_per_layer(weight_magnitude) ** k for k in range(layers + 1))
 
 
@@ -128,3 +129,40 @@ def balanced_chain(depth: int, weight: float) -> Chain:
     multiplies the gradient by exactly w / 4: it vanishes for |w| < 4 and explodes for |w| > 4.
     """
     return Chain(x=0.5, y=1.0, weights=(weight,) * depth, biases=(-weight / 2,) * depth)
+
+
+def with_first_pre_activation(chain: Chain, z1: float) -> Chain:
+    """The same chain with only w1 changed, so that the first layer's pre-activation is z1.
+
+    One factor at a time: x, the biases and the later weights stay, so any change in the
+    gradient comes from the first layer moving along the sigmoid.
+    """
+    if chain.x == 0:
+        raise ValueError("with x = 0 no weight moves z1 away from b1")
+    w1 = (z1 - chain.biases[0]) / chain.x
+    return replace(chain, weights=(w1, *chain.weights[1:]))
+
+
+# The worked example with its first layer saturated: z1 = 5, where sigma' is about 0.0066.
+SATURATED_Z1 = 5.0
+SATURATED = with_first_pre_activation(EXAMPLE, SATURATED_Z1)
+
+
+def update_ratio(p: Pass, k: int = 1) -> float:
+    """|dL/dw_k| / |dL/dw_n|: how far w_k moves in one step w <- w - eta dL/dw, as a fraction of
+    how far the last layer's weight moves. eta multiplies both, so no learning rate changes it."""
+    return abs(p.dL_dw[k - 1] / p.dL_dw[-1])
+
+
+def layers_to_fall_below(fraction: float, weight_magnitude: float = 1.0) -> int:
+    """The fewest layers after which the bound (|w| max sigma')^k drops below `fraction`."""
+    factor = bound_per_layer(weight_magnitude)
+    if not (0 < factor < 1 and 0 < fraction < 1):
+        raise ValueError("needs a factor and a fraction strictly between 0 and 1")
+    k = math.floor(math.log(fraction) / math.log(factor)) + 1
+    # Guard the floor against rounding in the logarithms: k is the first k with factor^k < fraction.
+    while factor ** (k - 1) < fraction:
+        k -= 1
+    while factor ** k >= fraction:
+        k += 1
+    return k

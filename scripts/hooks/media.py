@@ -25,6 +25,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+import lecture_extras
+
 log = logging.getLogger("mkdocs.hooks.media")
 
 EMBED = re.compile(r"^(?P<indent>\s*)!\[(?P<text>[^\]]*)\]\((?P<kind>scene|figure):(?P<name>[^\s)]*)"
@@ -113,6 +115,7 @@ def _in_article_order(config) -> list[dict]:
     docs = Path(config.docs_dir)
     pages = _nav_pages(config.nav) or sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     order: dict[str, int] = {}
+    sections = _state.setdefault("sections", {})
     for page in pages:
         path = docs / page
         if path.suffix == ".md" and path.is_file():
@@ -120,23 +123,41 @@ def _in_article_order(config) -> list[dict]:
                 m = EMBED.match(line)
                 if m and m["kind"] == "scene":
                     order.setdefault(m["name"], len(order))
+                    if m["name"] not in sections:
+                        url = File(page, str(docs), config.site_dir, config.use_directory_urls).url
+                        sections[m["name"]] = (url, lecture_extras.page_title(path))
     return sorted(_state["scenes"].values(),
                   key=lambda s: (order.get(s["name"], len(order)), s["module"], s["name"]))
 
 
+KIT_FIGURE_FORMATS = (".svg", ".pdf", ".png")
+
+
 def lecture_kit(config) -> bytes:
-    """One zip with every video, its captions and poster, and a README: the same bytes each build."""
+    """One zip with every video, its captions and a still of its last frame, every figure as SVG,
+    PDF and PNG, the credit line, BibTeX and CITATION.cff, and a README: the same bytes each build."""
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "1767225600"))
     stamp = time.gmtime(max(epoch, 315532800))[:6]  # zip dates start in 1980
     scenes = _state["ordered"]
-    readme = [f"{config.site_name}: videos for lectures", "",
-              "Licence: CC BY 4.0. Credit: \"Activation Functions in Deep Learning, animated "
-              f"explainer\" ({config.site_url or 'this site'}).", "",
-              "Each video comes with captions (.vtt for browsers, .srt for players and slides) "
-              "and a poster (.webp).", ""]
+    cite = config.extra["citation"]
+    readme = [f"{config.site_name}: videos and figures for lectures", "",
+              "Credit (paste it under what you use):", "", f"    {cite['credit']}", "",
+              "CITATION.bib holds a BibTeX entry and CITATION.cff the same in the Citation File "
+              f"Format. Version {cite['version']}: it changes whenever the text, a figure or a "
+              "video does.", ""]
+    if cite["source"]:
+        readme += [f"Source code (MIT): {cite['source']}", ""]
+    readme += ["The videos are silent: no narration, no sound track. Each comes with captions "
+               "(.vtt for browsers and PowerPoint, .srt for video players), its web poster (.webp) and "
+               "a full-resolution PNG of its last frame (<name>-last-frame.png), a still for a "
+               "slide.", "",
+               "Videos:"]
     for s in scenes:
-        readme.append(f"{s['name']}.mp4  {s['title']}  ({_clock(s['duration_s'])}, "
+        readme.append(f"  {s['name']}.mp4  {s['title']}  ({_clock(s['duration_s'])}, "
                       f"{s['width']}x{s['height']} at {round(s['fps'])} fps, {_size(s['bytes'])})")
+    figure_names = sorted(_state["figures"])
+    readme += ["", "Figures, each as SVG (web, Inkscape), PDF (LaTeX) and a 1920 px wide PNG (slides):"]
+    readme += [f"  figures/{name}.svg, .pdf, .png" for name in figure_names]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as kit:
         def add(name: str, data: bytes, compress: bool) -> None:
@@ -146,11 +167,19 @@ def lecture_kit(config) -> bytes:
             kit.writestr(info, data)
 
         add("README.txt", ("\n".join(readme) + "\n").encode(), True)
+        add("CITATION.bib", (cite["bibtex"] + "\n").encode(), True)
+        add("CITATION.cff", cite["cff"].encode(), True)
         for s in scenes:
             for suffix in (".mp4", ".vtt", ".srt", ".webp"):
                 path = _state["media"] / "videos" / f"{s['name']}{suffix}"
                 # Video and WebP are compressed already; text shrinks.
                 add(path.name, path.read_bytes(), suffix in (".vtt", ".srt"))
+            video = _state["media"] / "videos" / f"{s['name']}.mp4"
+            add(f"{s['name']}-last-frame.png", lecture_extras.last_frame_png(video), False)
+        for name in figure_names:
+            for suffix in KIT_FIGURE_FORMATS:
+                path = _state["media"] / "figures" / f"{name}{suffix}"
+                add(f"figures/{path.name}", path.read_bytes(), suffix != ".png")
     return buffer.getvalue()
 
 
@@ -197,7 +226,9 @@ def scene_html(scene: dict, caption: str, page_url: str, emit) -> str:
 
 def figure_html(name: str, alt: str, title: str | None, emit) -> str:
     width, height = _svg_size(_state["figures"][name])
-    caption = f"\n<figcaption>{html.escape(title)}</figcaption>" if title else ""
+    # Sighted readers see a caption too: the short title when the page gives one, else the
+    # description that is also the alt text.
+    caption = f"\n<figcaption>{html.escape(title or alt)}</figcaption>"
     return (f'<figure class="plot" id="figure-{name}">\n<img src="{emit(f"figures/{name}.svg")}" '
             f'alt="{html.escape(alt)}" width="{width}" height="{height}" loading="lazy">'
             f"{caption}\n</figure>")
@@ -209,12 +240,17 @@ def lecture_list(page_url: str, emit) -> str:
     for s in _state["ordered"]:
         name = s["name"]
         u = lambda suffix: emit(f"videos/{name}{suffix}")  # noqa: E731
+        shown_in = ""
+        if name in _state.get("sections", {}):
+            url, title = _state["sections"][name]
+            shown_in = (f'<p>In the book: <a href="{get_relative_url(url, page_url)}#scene-{name}">'
+                        f"{html.escape(title)}</a></p>\n")
         rows.append(f"""<div class="lecture-video" id="lecture-{name}">
 <img src="{u('.webp')}" alt="Poster of “{html.escape(s['title'])}”" width="480" height="270" loading="lazy">
 <div>
 <h3>{html.escape(s['title'])}</h3>
 <p class="scene-meta">{_clock(s['duration_s'])} · {s['width']}×{s['height']} at {round(s['fps'])} fps · {_size(s['bytes'])} · <code>{name}</code></p>
-<p><a href="{u('.mp4')}" download>MP4</a> · <a href="{u('.vtt')}" download>Captions (WebVTT)</a> · <a href="{u('.srt')}" download>Captions (SRT)</a> · <a href="{u('.webp')}" download>Poster</a></p>
+{shown_in}<p><a href="{u('.mp4')}" download>MP4</a> · <a href="{u('.vtt')}" download>Captions (WebVTT)</a> · <a href="{u('.srt')}" download>Captions (SRT)</a> · <a href="{u('.webp')}" download>Poster</a></p>
 </div>
 </div>""")
     return "\n\n".join(rows)
@@ -238,6 +274,14 @@ def on_page_markdown(markdown, page, config, files):
         if line.strip() == LECTURE_LIST:
             out.append(lecture_list(page.url, emit))
             continue
+        try:
+            pause = lecture_extras.pause_point(line, f"{src}:{lineno}", _state["scenes"], _cues,
+                                               lambda name: _section_link(name, page.url))
+        except ValueError as e:
+            raise PluginError(str(e)) from e
+        if pause is not None:
+            out.append(pause)
+            continue
         m = EMBED.match(line)
         if not m:
             out.append(line)
@@ -258,6 +302,17 @@ def on_page_markdown(markdown, page, config, files):
         else:
             out.append("\n" + figure_html(name, text, m["title"], emit) + "\n")
     return "\n".join(out)
+
+
+def _cues(name: str) -> list:
+    return lecture_extras.read_cues(_state["media"] / "videos" / f"{name}.vtt")
+
+
+def _section_link(name: str, page_url: str) -> str:
+    """Where the book shows a scene, relative to the page at page_url (its download if nowhere)."""
+    if name in _state.get("sections", {}):
+        return f"{get_relative_url(_state['sections'][name][0], page_url)}#scene-{name}"
+    return get_relative_url(f"videos/{name}.mp4", page_url)
 
 
 def on_post_build(config):
