@@ -33,7 +33,8 @@ import av
 import numpy as np
 
 from .discover import discover_scenes
-from .render import QUALITIES, RenderSettings, render_all
+from .layout import QUALITIES
+from .render_scenes import RenderSettings, render_all
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench"

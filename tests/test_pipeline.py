@@ -20,7 +20,7 @@ from pathlib import Path
 import av
 import pytest
 
-from scripts.media import is_faststart
+from scripts.finish_video import is_faststart
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixture"
