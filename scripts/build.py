@@ -123,7 +123,7 @@ def main(argv=None) -> int:
     parser.add_argument("--project", type=Path, default=ROOT)
     parser.add_argument("--site-dir", type=Path, default=None)
     args = parser.parse_args(argv)
-    layout = Layout(args.project.resolve(), args.quality)
+    layout = Layout.of(args.project.resolve(), args.quality)
     site_dir = (args.site_dir or layout.project / "site").resolve()
     try:
         build(layout, args.jobs, args.force, site_dir)

@@ -22,50 +22,34 @@ QUALITY_VARIABLE = "ACTIVATIONS_QUALITY"
 
 @dataclass(frozen=True)
 class Layout:
+    """The folders of one project's build at one quality (make one with `Layout.of`)."""
+
     project: Path
     quality: str
+    scene_dir: Path  # the scene modules, figures.py and style.py
+    cache_dir: Path  # the render cache, shared by every quality: keys cover the settings
+    build_dir: Path  # everything else the build writes, none of it published as is
+    tmp_dir: Path  # work folders of running builds (a killed build's are cleaned up)
+    media_dir: Path  # the current media (videos/, figures/), laid out as the site serves them
+    media_index: Path  # what the media are: each scene's facts and captions, beside them
 
-    def __post_init__(self):
-        if self.quality not in QUALITIES:
-            raise ValueError(
-                f"{QUALITY_VARIABLE}={self.quality!r}: the quality is one of {', '.join(QUALITIES)}"
-            )
+    @classmethod
+    def of(cls, project: Path, quality: str) -> Layout:
+        if quality not in QUALITIES:
+            raise ValueError(f"{QUALITY_VARIABLE}={quality!r}: the quality is one of {', '.join(QUALITIES)}")
+        build = project / "build"
+        return cls(project, quality, scene_dir=project / "scenes", cache_dir=project / ".cache",
+                   build_dir=build, tmp_dir=build / "tmp", media_dir=build / f"media-{quality}",
+                   media_index=build / f"media-{quality}.json")
 
     @classmethod
     def from_environment(cls, project: Path) -> Layout:
         """The layout MkDocs was started for: the build sets the quality, `publish` otherwise."""
-        return cls(Path(project).resolve(), os.environ.get(QUALITY_VARIABLE, "publish"))
+        return cls.of(Path(project).resolve(), os.environ.get(QUALITY_VARIABLE, "publish"))
 
     def environment(self) -> dict[str, str]:
         """What a MkDocs process needs to find this layout with `from_environment`."""
         return {QUALITY_VARIABLE: self.quality}
-
-    @property
-    def scene_dir(self) -> Path:
-        return self.project / "scenes"
-
-    @property
-    def cache_dir(self) -> Path:
-        """Render cache, shared by every quality: entries are keyed by their settings."""
-        return self.project / ".cache"
-
-    @property
-    def build_dir(self) -> Path:
-        return self.project / "build"
-
-    @property
-    def tmp_dir(self) -> Path:
-        return self.build_dir / "tmp"
-
-    @property
-    def media_dir(self) -> Path:
-        """The current media (videos/, figures/), laid out as the site serves them."""
-        return self.build_dir / f"media-{self.quality}"
-
-    @property
-    def media_index(self) -> Path:
-        """What the media are: each scene's facts and captions (JSON), beside the media."""
-        return self.build_dir / f"media-{self.quality}.json"
 
     def stamp(self, site_dir: Path) -> Path:
         """The digest of the inputs a site was last built from."""

@@ -47,7 +47,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--project", type=Path, default=ROOT)
     args = parser.parse_args(argv)
-    layout = Layout(args.project.resolve(), "preview")
+    layout = Layout.of(args.project.resolve(), "preview")
     trigger = layout.build_dir / "serve" / "media-changed"
     if not refresh(layout, trigger) and not layout.media_index.exists():
         return 1  # nothing good to show yet
