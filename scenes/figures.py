@@ -8,8 +8,8 @@ call and compare with the core).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable
 
 import matplotlib
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import numpy as np
 from manim import (
     DOWN,
-    UP,
     Create,
     DashedVMobject,
     Dot,

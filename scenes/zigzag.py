@@ -12,7 +12,7 @@ tests compare with an independent recomputation.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import contourpy
 import numpy as np
@@ -199,7 +199,7 @@ def counter(kind: str, n: int) -> Text:
     return _counter(kind, n).copy()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _counter(kind: str, n: int) -> Text:
     # Laying out text with Pango is the costly part of a frame: each count is set only once.
     return words(f"{n} steps", style.BODY_SIZE).next_to(frame_of(kind), DOWN, buff=0.15)

@@ -6,6 +6,7 @@ PyAV does the video work (no system ffmpeg needed), Pillow the poster, webvtt-py
 from __future__ import annotations
 
 import hashlib
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,18 +86,16 @@ def is_faststart(video: Path) -> bool:
 
 def write_poster(video: Path, poster: Path) -> None:
     """The last frame, where every scene holds its conclusion, as a compact WebP."""
-    frame = None
     with av.open(str(video)) as container:
         stream = container.streams.video[0]
         stream.thread_type = "AUTO"
         # Seek near the end, then decode to the last frame.
         if stream.duration:
             container.seek(max(0, stream.duration - int(2 / stream.time_base)), stream=stream)
-        for frame in container.decode(stream):
-            pass
-    if frame is None:
+        last = deque(container.decode(stream), maxlen=1)
+    if not last:
         raise RenderCheckError(f"{video.name} has no frame for a poster")
-    image = frame.to_image()
+    image = last[0].to_image()
     height = round(image.height * POSTER_WIDTH / image.width)
     image = image.resize((POSTER_WIDTH, height)) if image.width > POSTER_WIDTH else image
     image.save(poster, "WEBP", quality=POSTER_QUALITY, method=6)

@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 
 import figures
-from numeric import training, weight_updates
+from numeric import training
 from numeric.activations import SIGMOID_PRIME_PEAK, sigmoid, sigmoid_prime, significant_band
 from numeric.chain import EXAMPLE, balanced_chain, bound_per_layer, bound_sequence, run
 from numeric.formatting import percent

@@ -11,9 +11,9 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
-import socket
 import time
 import urllib.parse
 import urllib.request
@@ -119,7 +119,7 @@ def test_a_broken_scene_fails_loudly_and_leaves_the_last_good_site(project):
     before = snapshot(project / "site")
     square = project / "scenes" / "square.py"
     lines = square.read_text().splitlines()
-    at = next(i for i, l in enumerate(lines) if "def construct" in l) + 1
+    at = next(i for i, line in enumerate(lines) if "def construct" in line) + 1
     lines.insert(at, "        ratio = 1 / 0")
     square.write_text("\n".join(lines) + "\n")
     helper = project / "scenes" / "helper.py"  # make the healthy scene stale as well

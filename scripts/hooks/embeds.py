@@ -71,7 +71,7 @@ def lecture_list(scenes: list[dict], emit) -> str:
     rows = []
     for s in scenes:
         name = s["name"]
-        u = lambda suffix: emit(f"videos/{name}{suffix}")  # noqa: E731
+        u = lambda suffix, name=name: emit(f"videos/{name}{suffix}")  # noqa: E731
         rows.append(f"""<div class="lecture-video" id="lecture-{name}">
 <img src="{u('.webp')}" alt="Poster of “{html.escape(s['title'])}”" width="480" height="270" loading="lazy">
 <div>

@@ -20,12 +20,13 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from embeds import EMBED, figure_html, lecture_list, scene_html
-from lecture_kit import PATH as LECTURE_KIT
-from lecture_kit import lecture_kit
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
+
+from embeds import EMBED, figure_html, lecture_list, scene_html
+from lecture_kit import PATH as LECTURE_KIT
+from lecture_kit import lecture_kit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from scripts.layout import Layout  # noqa: E402
