@@ -232,10 +232,9 @@ def test_two_clean_builds_are_byte_identical(tmp_path):
 
 
 def test_a_build_killed_mid_render_recovers(project):
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "scripts.build", "--project", str(project), "--quality", "preview",
-         "--force"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        start_new_session=True)
+    command = [sys.executable, "-m", "scripts.build", "--project", str(project)]
+    proc = subprocess.Popen([*command, "--quality", "preview", "--force"], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
     deadline = time.time() + 60
     while time.time() < deadline:  # wait until renders are under way
         if list((project / "build" / "tmp").glob("*-render/*")):
