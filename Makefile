@@ -27,7 +27,7 @@ test: setup-test
 
 serve: setup
 	@echo "Live preview on http://127.0.0.1:8000 (scenes re-render at preview quality on save)"
-	@ACTIVATIONS_SERVE=1 ACTIVATIONS_QUALITY=preview $(PY) -m scripts.serve
+	@$(PY) -m scripts.serve
 
 bench: setup
 	@$(PY) -m scripts.bench

@@ -8,8 +8,8 @@ call and compare with the core).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable
 
 import matplotlib
 
@@ -163,11 +163,12 @@ def _decision_panel(ax, model, X, y, title):
     ax.contourf(gx, gy, p, levels=[0.0, 0.5, 1.0], colors=[style.CLASS_A, style.CLASS_B], alpha=0.22,
                 rasterized=True)
     ax.contour(gx, gy, p, levels=[0.5], colors=[style.BOUNDARY], linewidths=2.8)
-    a, b = X[y == 0], X[y == 1]
-    ax.scatter(a[:, 0], a[:, 1], s=22, marker="o", color=style.CLASS_A, edgecolors="none", label="class A",
-               rasterized=True)
-    ax.scatter(b[:, 0], b[:, 1], s=26, marker="^", color=style.CLASS_B, edgecolors="none", label="class B",
-               rasterized=True)
+    for label, points, size, marker, colour in (
+        ("class A", X[y == 0], 22, "o", style.CLASS_A),
+        ("class B", X[y == 1], 26, "^", style.CLASS_B),
+    ):
+        ax.scatter(*points.T, s=size, marker=marker, color=colour, edgecolors="none", label=label,
+                   rasterized=True)
     ax.set_title(title, fontsize=13)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)

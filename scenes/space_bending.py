@@ -18,7 +18,6 @@ from manim import (
     DOWN,
     LEFT,
     RIGHT,
-    UP,
     Create,
     DashedVMobject,
     Dot,

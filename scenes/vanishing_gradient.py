@@ -39,14 +39,31 @@ from manim import (
 import style
 from captioned import CaptionedBeats
 from numeric.activations import SIGMOID_PRIME_PEAK
-from numeric.chain import (EXAMPLE, balanced_chain, balanced_shrink, bound_per_layer, bound_sequence,
-                           run)
+from numeric.chain import (
+    EXAMPLE,
+    balanced_chain,
+    balanced_shrink,
+    bound_per_layer,
+    bound_sequence,
+    run,
+)
 from numeric.formatting import full, given, percent, scientific_tex, scientific_text, significant
 from toolkit import tex, words
 
 PASS = run(EXAMPLE)
 DEEP = 10
-DEEP_WEIGHTS = (1.0, 8.0)
+DEEP_WEIGHTS = (1.0, 8.0)  # weights near 1, where the per-layer bound holds, and large ones
+# What the ten-layer stacks say, filled in with {weight}, the {factor} each layer multiplies by,
+# the {depth} and the share of the gradient left at the {end}.
+VANISHES = (
+    "Weights of {weight} and sigma' at its peak: each layer multiplies by {factor}.",
+    "After {depth} layers: {end} of the gradient. It vanishes.",
+)
+EXPLODES = (
+    "The bound assumes weights near 1. With weights of {weight} and every z_k still 0, each layer "
+    "multiplies by {factor}, the output step by {output_step} alone.",
+    "After {depth} layers: {end} times the output's gradient. It explodes instead.",
+)
 
 
 # ---- the numbers on screen, as text --------------------------------------------------------
@@ -320,37 +337,28 @@ class GradientsShrinkBackward(CaptionedBeats, Scene):
             name = tex(f"w = {given(weight)}", color=colour)
             return values, path, marks, end, name
 
+        # Each stack: its weight, colour and line; where its name sits (layer, side); the word
+        # at its end (and on which side); the hold after it; what the captions say.
         w_small, w_large = DEEP_WEIGHTS
-        small = series(w_small, style.GRADIENT, dashed=False)
-        self.plot_series(small, style.GRADIENT, (point(5, small[0][5]), DOWN + LEFT),
-                         ("vanishes", UP), hold=2.5,
-                         captions=(f"Weights of {given(w_small)} and sigma' at its peak: each "
-                                   f"layer multiplies by {full(bound_per_layer(w_small))}.",
-                                   f"After {DEEP} layers: {scientific_text(small[0][-1])} of the "
-                                   "gradient. It vanishes."))
-        large = series(w_large, style.WEIGHT, dashed=True)
-        self.plot_series(large, style.WEIGHT, (point(6, large[0][6]), UP + LEFT),
-                         ("explodes", DOWN), hold=3.0,
-                         captions=(f"The bound assumes weights near 1. With weights of "
-                                   f"{given(w_large)} and every z_k still 0, each layer multiplies "
-                                   f"by {full(bound_per_layer(w_large))}, the output step by "
-                                   f"{full(balanced_shrink(1, w_large))} alone.",
-                                   f"After {DEEP} layers: {scientific_text(large[0][-1])} times "
-                                   "the output's gradient. It explodes instead."))
+        stacks = (
+            (w_small, style.GRADIENT, False, (5, DOWN + LEFT), ("vanishes", UP), 2.5, VANISHES),
+            (w_large, style.WEIGHT, True, (6, UP + LEFT), ("explodes", DOWN), 3.0, EXPLODES),
+        )
+        for weight, colour, dashed, (k, side), (word, word_side), hold, captions in stacks:
+            values, path, marks, end, name = series(weight, colour, dashed)
+            said = dict(weight=given(weight), factor=full(bound_per_layer(weight)), depth=DEEP,
+                        output_step=full(balanced_shrink(1, weight)),
+                        end=scientific_text(values[-1]))
+            name.next_to(point(k, values[k]), side, buff=0.15)
+            self.beat(Create(path), FadeIn(marks), FadeIn(name),
+                      caption=captions[0].format(**said), run_time=2.5, hold=0.5)
+            label = words(word, style.LABEL_SIZE, colour)
+            label.next_to(end, word_side, buff=0.15, aligned_edge=LEFT)
+            self.beat(FadeIn(end), FadeIn(label), caption=captions[1].format(**said),
+                      run_time=1.0, hold=hold)
         caveat = words("Otherwise, large weights usually saturate.", style.LABEL_SIZE, style.WEIGHT)
         caveat.move_to([0, 2.3, 0])
         self.beat(FadeIn(caveat), caption="That explosion needs every z_k at 0. Large weights "
                   "usually push z_k far from 0: the sigmoids saturate, sigma' is tiny, and the "
                   "gradient vanishes instead.",
                   run_time=1.0, hold=3.0)
-
-    def plot_series(self, series, colour, name_spot, verdict, captions, hold):
-        """Draw one series and name it, then mark where it ends and say what that means."""
-        _, path, marks, end, name = series
-        name.next_to(*name_spot, buff=0.15)
-        self.beat(Create(path), FadeIn(marks), FadeIn(name), caption=captions[0],
-                  run_time=2.5, hold=0.5)
-        word, side = verdict
-        label = words(word, style.LABEL_SIZE, colour).next_to(end, side, buff=0.15,
-                                                            aligned_edge=LEFT)
-        self.beat(FadeIn(end), FadeIn(label), caption=captions[1], run_time=1.0, hold=hold)

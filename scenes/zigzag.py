@@ -14,7 +14,7 @@ Every number on screen comes from the numeric core through the module-level func
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import contourpy
 import numpy as np
@@ -44,7 +44,6 @@ from manim import (
 
 import style
 from captioned import CAPTION_GAP, CaptionedBeats
-from numeric.formatting import fixed, percent, shortest
 from numeric.centring import (
     REPORT_SEEDS,
     best_step_size,
@@ -52,6 +51,7 @@ from numeric.centring import (
     representative_paths,
     representative_seed,
 )
+from numeric.formatting import fixed, percent, shortest
 from numeric.weight_updates import KINDS, START, TEACHER, TOLERANCE, problem
 from toolkit import heading, polyline, tex, words
 
@@ -207,7 +207,7 @@ def counter(kind: str, n: int) -> Text:
     return _counter(kind, n).copy()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _counter(kind: str, n: int) -> Text:
     # Laying out text with Pango is the costly part of a frame: each count is set only once.
     return words(f"{n} steps", style.LABEL_SIZE).next_to(frame_of(kind), DOWN, buff=0.12)

@@ -33,7 +33,8 @@ import av
 import numpy as np
 
 from .discover import discover_scenes
-from .render import QUALITIES, RenderSettings, render_all
+from .layout import QUALITIES
+from .render_scenes import RenderSettings, render_all
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench"
@@ -211,7 +212,7 @@ def psnr_against_manim_default(project: Path, quality: str, samples: int = 12) -
         n = min(frame_count(ours), frame_count(theirs))
         picks = set(np.linspace(0, n - 1, samples).astype(int).tolist())
 
-        def lumas(path):  # only the sampled frames: a whole 1080p video would not fit in memory
+        def lumas(path, picks=picks):  # only the sampled frames: a whole 1080p video would not fit in memory
             with av.open(str(path)) as c:
                 return [f.to_ndarray(format="gray").astype(np.float64)
                         for i, f in enumerate(c.decode(video=0)) if i in picks]
@@ -240,17 +241,17 @@ def report_md(r: dict) -> str:
     lines = [f"# Build benchmark ({r['machine']})", "",
              "Median of the runs, with (min–max). Times are wall-clock seconds.", "",
              "## Clean builds", "",
-             "| quality | JOBS=1 | JOBS=1 pinned to one core | JOBS=%d | parallel / serial "
-             "| parallel / one-core serial | plain manim CLI, one by one | ours / manim CLI |" % CORES,
+             f"| quality | JOBS=1 | JOBS=1 pinned to one core | JOBS={CORES} | parallel / serial "
+             "| parallel / one-core serial | plain manim CLI, one by one | ours / manim CLI |",
              "|---|---|---|---|---|---|---|---|"]
     for q, c in r["clean"].items():
         lines.append(f"| {q} | {fmt(c['serial'])} | {fmt(c['serial_one_core'])} | {fmt(c['parallel'])} "
                      f"| {c['parallel_over_serial']:.2f} | {c['parallel_over_one_core']:.2f} "
                      f"| {fmt(c['manim_cli'])} | {c['ours_over_cli']:.2f} |")
     lines += ["", "CPU seconds (user + system, every process) of the same builds, and the floor no "
-              "schedule can beat: the parallel build's CPU seconds spread over %d cores, over the serial "
-              "wall time. A serial build already overlaps manim's encoder threads with its rendering." % CORES,
-              "", "| quality | JOBS=1 CPU-s | one core CPU-s | JOBS=%d CPU-s | floor / serial |" % CORES,
+              f"schedule can beat: the parallel build's CPU seconds spread over {CORES} cores, over the serial "
+              "wall time. A serial build already overlaps manim's encoder threads with its rendering.",
+              "", f"| quality | JOBS=1 CPU-s | one core CPU-s | JOBS={CORES} CPU-s | floor / serial |",
               "|---|---|---|---|---|"]
     for q, c in r["clean"].items():
         lines.append(f"| {q} | {fmt(c['serial']['cpu_s'])} | {fmt(c['serial_one_core']['cpu_s'])} "
@@ -298,8 +299,8 @@ def main(argv=None) -> int:
                         help="publish quality only: no incremental, scaling or reproducibility runs")
     args = parser.parse_args(argv)
     WORK.mkdir(parents=True, exist_ok=True)
-    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
-                if l.startswith("model name")), platform.processor())
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
     report = {"machine": f"{CORES} cores, {cpu}, Python {platform.python_version()}",
               "clean": {}, "per_scene": {}}
     qualities = ([] if args.skip_preview else ["preview"]) + ([] if args.skip_publish else ["publish"])

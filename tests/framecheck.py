@@ -8,6 +8,7 @@ the PNG written beside it first).
 from __future__ import annotations
 
 import os
+from collections import deque
 from pathlib import Path
 
 import av
@@ -20,13 +21,11 @@ SIZE = (96, 54)
 
 def last_frame(video: Path) -> Image.Image:
     """The final decoded frame of a video, as RGB."""
-    frame = None
     with av.open(str(video)) as container:
-        for frame in container.decode(video=0):
-            pass
-    if frame is None:
+        last = deque(container.decode(video=0), maxlen=1)
+    if not last:
         raise AssertionError(f"{video} has no video frames")
-    return frame.to_image().convert("RGB")
+    return last[0].to_image().convert("RGB")
 
 
 def small(image: Image.Image) -> np.ndarray:

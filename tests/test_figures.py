@@ -17,11 +17,10 @@ from numeric import weight_updates
 from numeric.activations import SIGMOID_PRIME_PEAK, significant_band
 
 ROOT = Path(__file__).resolve().parent.parent
-RENDERER = ROOT / "scripts" / "render_figures.py"
 
 
 def render_all(outdir: Path, *names: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(RENDERER), str(outdir), *names], cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "scripts.figure_worker", str(outdir), *names], cwd=ROOT,
                           env={**os.environ, "MPLBACKEND": "agg"}, capture_output=True, text=True)
 
 

@@ -2,7 +2,6 @@
 direct products. No expected value here is copied from the core's own output."""
 from __future__ import annotations
 
-
 import numpy as np
 import pytest
 
@@ -26,8 +25,8 @@ from numeric.chain import (
     bound_for,
     bound_per_layer,
     bound_sequence,
-    premise_holds,
     loss_at,
+    premise_holds,
     run,
 )
 

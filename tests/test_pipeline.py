@@ -11,16 +11,19 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
+import urllib.parse
+import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 
 import av
 import pytest
 
-from scripts.media import is_faststart
+from scripts.finish_video import is_faststart
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixture"
@@ -116,7 +119,7 @@ def test_a_broken_scene_fails_loudly_and_leaves_the_last_good_site(project):
     before = snapshot(project / "site")
     square = project / "scenes" / "square.py"
     lines = square.read_text().splitlines()
-    at = next(i for i, l in enumerate(lines) if "def construct" in l) + 1
+    at = next(i for i, line in enumerate(lines) if "def construct" in line) + 1
     lines.insert(at, "        ratio = 1 / 0")
     square.write_text("\n".join(lines) + "\n")
     helper = project / "scenes" / "helper.py"  # make the healthy scene stale as well
@@ -229,10 +232,9 @@ def test_two_clean_builds_are_byte_identical(tmp_path):
 
 
 def test_a_build_killed_mid_render_recovers(project):
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "scripts.build", "--project", str(project), "--quality", "preview",
-         "--force"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        start_new_session=True)
+    command = [sys.executable, "-m", "scripts.build", "--project", str(project)]
+    proc = subprocess.Popen([*command, "--quality", "preview", "--force"], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
     deadline = time.time() + 60
     while time.time() < deadline:  # wait until renders are under way
         if list((project / "build" / "tmp").glob("*-render/*")):
@@ -246,3 +248,100 @@ def test_a_build_killed_mid_render_recovers(project):
     manifest = json.loads((project / "site" / "videos" / "manifest.json").read_text())
     for s in manifest["scenes"]:
         assert hashlib.sha256((project / "site" / s["video"]).read_bytes()).hexdigest() == s["sha256"]
+
+
+TINY_FIGURES = '''import matplotlib.pyplot as plt
+
+FIGURES = {}
+
+
+def a_line():
+    fig, ax = plt.subplots(figsize=(2, 1))
+    ax.plot([0, 1], [0, 1])
+    return fig
+
+
+FIGURES["a-line"] = a_line
+'''
+
+
+def test_a_broken_figure_fails_loudly_and_leaves_the_last_good_site(project):
+    scenes = project / "scenes"
+    (scenes / "style.py").write_text('MATPLOTLIB_RC = {"svg.hashsalt": "tiny"}\n')
+    (scenes / "figures.py").write_text(TINY_FIGURES)
+    page = project / "docs" / "other.md"
+    page.write_text(page.read_text() + "\n![A straight line](figure:a-line)\n")
+    proc = build(project)
+    assert proc.returncode == 0, proc.log
+    assert (project / "site" / "figures" / "a-line.svg").is_file()
+    before = snapshot(project / "site")
+    media_before = snapshot(project / "build" / "media-preview")
+
+    broken = TINY_FIGURES.replace("[0, 1], [0, 1]", "[0, 1], [0, 1 / 0]")
+    (scenes / "figures.py").write_text(broken)
+    line = broken.splitlines().index("    ax.plot([0, 1], [0, 1 / 0])") + 1
+    proc = build(project)
+    assert proc.returncode != 0
+    assert "scenes/figures.py :: figure 'a-line': ZeroDivisionError: division by zero" in proc.log
+    assert f"figures.py:{line} in a_line" in proc.log, "the message names the failing line"
+    assert "BUILD FAILED" in proc.log and "RuntimeError" not in proc.log
+    assert snapshot(project / "site") == before, "the last good site changed"
+    assert snapshot(project / "build" / "media-preview") == media_before
+    leftovers = [p for p in project.rglob("*") if ".tmp" in p.name or (p.is_dir() and p.parent.name == "tmp")]
+    assert leftovers == []
+
+
+def fetch_json(url: str):
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return json.loads(response.read())
+    except (OSError, ValueError):
+        return None
+
+
+def wait_for(condition, seconds: float, log: Path):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.5)
+    raise AssertionError(f"timed out after {seconds} s; make serve said:\n{log.read_text()[-3000:]}")
+
+
+def test_serve_rerenders_a_saved_scene_and_survives_a_broken_one(project, tmp_path):
+    """`make serve`: saving a scene re-renders it and the served page follows; a scene that
+    raises is reported and the last good video stays."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    # mkdocs serve mounts the site at its site_url's path (the fixture's is fixed, not SITE_URL).
+    mount = urllib.parse.urlsplit(re.search(r"^site_url: (\S+)", (project / "mkdocs.yml").read_text(), re.M)[1]).path
+    manifest_url = f"http://127.0.0.1:{port}{mount}videos/manifest.json"
+    log = tmp_path / "serve.log"
+
+    def dot_sha():
+        m = fetch_json(manifest_url)
+        return m and next(s["sha256"] for s in m["scenes"] if s["name"] == "MovingDot")
+
+    with open(log, "w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "scripts.serve", "--project", str(project)], cwd=ROOT,
+            stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            env={**os.environ, "SERVE_ADDR": f"127.0.0.1:{port}"})
+        try:
+            first = wait_for(dot_sha, 120, log)
+            dot = project / "scenes" / "dot.py"
+            dot.write_text(dot.read_text().replace("self.wait(0.5)", "self.wait(1.0)"))
+            second = wait_for(lambda: (sha := dot_sha()) != first and sha, 180, log)
+            assert "[render] MovingDot: started" in log.read_text()
+            assert "GrowingSquare: started" not in log.read_text()
+
+            dot.write_text(dot.read_text().replace("self.wait(1.0)", "self.wait(1 / 0)"))
+            wait_for(lambda: "RENDER FAILED" in log.read_text(), 180, log)
+            assert "ZeroDivisionError" in log.read_text()
+            assert server.poll() is None, "the preview stopped"
+            assert dot_sha() == second, "the last good video was replaced"
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
+import linear_collapse
 import numpy as np
 import pytest
 
-import linear_collapse
 import style
 from framecheck import assert_final_frame_shows
 from numeric import linear

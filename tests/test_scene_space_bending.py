@@ -2,8 +2,8 @@
 
 import numpy as np
 import pytest
-
 import space_bending as S
+
 import style
 from framecheck import assert_final_frame_shows
 from numeric import training as T

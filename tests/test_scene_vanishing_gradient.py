@@ -7,10 +7,10 @@ import math
 import re
 
 import pytest
+import vanishing_gradient as vg
 import webvtt
 
 import style
-import vanishing_gradient as vg
 from framecheck import assert_final_frame_shows
 from numeric import chain
 from numeric.formatting import percent, scientific_tex, scientific_text

@@ -2,9 +2,9 @@
 
 import numpy as np
 import pytest
+import zigzag as S
 
 import style
-import zigzag as S
 from framecheck import assert_final_frame_shows
 from numeric import centring as C
 from numeric import weight_updates as U

@@ -7,7 +7,7 @@ from manim._config.video_encoder import resolve_video_encoder
 from manim.scene.video_segment_encoder import VideoSegmentEncoder
 
 from scripts import segment_encoder
-from scripts.render import ENCODER_OPTIONS
+from scripts.render_scenes import ENCODER_OPTIONS
 
 MP4 = OutputSpec(OutputFormat.MP4, transparent=False, save_sections=False, fallback_to_still=False)
 
@@ -35,3 +35,12 @@ def test_the_cheaper_frame_path_writes_the_same_bytes(tmp_path, monkeypatch):
     manims = encode(tmp_path / "manim.mp4", frames, monkeypatch, patched=False)
     assert len(ours) > 1000
     assert ours == manims
+
+
+def test_the_patch_applies_only_to_the_manim_it_was_written_for(monkeypatch):
+    assert segment_encoder.applies()  # the pinned manim: requirements.txt and WRITTEN_FOR agree
+    assert not segment_encoder.applies("0.23.0")
+    stock = VideoSegmentEncoder.write_frame
+    monkeypatch.setattr(segment_encoder, "WRITTEN_FOR", "0.0.0")
+    assert segment_encoder.install() is False
+    assert VideoSegmentEncoder.write_frame is stock

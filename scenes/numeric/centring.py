@@ -22,13 +22,22 @@ No manim or matplotlib here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 
 from .activations import sigmoid, sigmoid_prime
-from .weight_updates import (KINDS, N_EXAMPLES, START, TEACHER, TOLERANCE, Path, problem,
-                             sgd_path, visiting_order)
+from .weight_updates import (
+    KINDS,
+    N_EXAMPLES,
+    START,
+    TEACHER,
+    TOLERANCE,
+    Path,
+    problem,
+    sgd_path,
+    visiting_order,
+)
 
 STEP_SIZES = 8.0 * 2.0 ** (np.arange(19) / 3)   # 8 to 512, three to a doubling
 TUNING_SEEDS = tuple(range(0, 50))                # choose each side's step size on these...
@@ -82,7 +91,7 @@ class Sweep:
         return float(self.step_sizes[int(np.argmin(self.medians))])
 
 
-@lru_cache(maxsize=None)
+@cache
 def sweep(kind: str) -> Sweep:
     medians = np.array([np.median(steps_to_converge(kind, TUNING_SEEDS, lr)) for lr in STEP_SIZES])
     return Sweep(kind, STEP_SIZES.copy(), medians)
@@ -116,7 +125,7 @@ class Result:
         return float(np.mean(np.isfinite(self.steps)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def result(kind: str, lr: float | None = None) -> Result:
     """Steps over REPORT_SEEDS at `lr` (default: the kind's own best step size)."""
     lr = best_step_size(kind) if lr is None else float(lr)

@@ -36,13 +36,13 @@ class Affine:
         p = np.asarray(points, dtype=float)
         return p @ self.matrix.T + self.bias
 
-    def then(self, after: "Affine") -> "Affine":
+    def then(self, after: Affine) -> Affine:
         """This map followed by `after`: x -> A (W x + b) + c = (A W) x + (A b + c)."""
         W = after.matrix @ self.matrix
         b = after.matrix @ self.bias + after.bias
         return Affine(_tuple2(W), (float(b[0]), float(b[1])))
 
-    def at(self, t: float) -> "Affine":
+    def at(self, t: float) -> Affine:
         """The straight path from the identity (t = 0) to this map (t = 1): affine at every t."""
         W = (1 - t) * np.eye(2) + t * self.matrix
         return Affine(_tuple2(W), tuple(float(v) for v in t * self.bias))

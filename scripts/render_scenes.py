@@ -1,8 +1,10 @@
 """Render stale scenes in parallel, each in its own process and media folder, into the cache.
 
 A render lands in a private temporary folder and becomes a cache entry by one directory
-rename only after it has been verified: the cache never holds a partial render.
+rename only after it has been verified: the cache never holds a partial render. Each scene
+renders in a worker process of its own (scripts/scene_worker.py).
 """
+
 from __future__ import annotations
 
 import json
@@ -17,11 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .discover import SceneInfo
+from .layout import QUALITIES
+from .worker_report import Failure, read_result
 
-QUALITIES = {
-    "publish": (1920, 1080, 60),
-    "preview": (854, 480, 15),
-}
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -57,14 +57,6 @@ class RenderSettings:
         w, h, fps = self.size
         options = ",".join(f"{k}={v}" for k, v in self.encoder_options)
         return f"{self.quality}:{w}x{h}@{fps}:x264[{options}]:yuv420p:faststart:poster-webp-960-q70"
-
-
-@dataclass
-class Failure:
-    scene: SceneInfo
-    exception: str
-    where: str
-    detail: str
 
 
 def cache_entry(cache_dir: Path, scene: SceneInfo) -> Path:
@@ -130,29 +122,22 @@ class Progress:
                 self.say(f"  [render {self.done}/{self.total}] still rendering: {busy}")
 
 
-def render_one(scene: SceneInfo, settings: RenderSettings, cache_dir: Path, work: Path,
-               progress: Progress) -> Failure | None:
+def render_in_worker(scene: SceneInfo, settings: RenderSettings, cache_dir: Path, work: Path,
+                     progress: Progress) -> Failure | None:
     w, h, fps = settings.size
     job = work / scene.name
     job.mkdir(parents=True)
     result = job / "result.json"
     progress.start(scene.name)
     proc = subprocess.run(
-        [sys.executable, "-m", "scripts.render_one", str(result), str(scene.module), scene.name,
+        [sys.executable, "-m", "scripts.scene_worker", str(result), str(scene.module), scene.name,
          str(job / "out"), str(w), str(h), str(fps), str(settings.inflight_encoders),
          json.dumps(dict(settings.encoder_options))],
         cwd=ROOT, capture_output=True, text=True,
         env={**os.environ, **RENDER_ENV, **(UNALIGNED_WIDTH_ENV if w % 16 else {})},
     )
-    report = json.loads(result.read_text()) if result.exists() else None
-    if proc.returncode != 0 or not report or not report.get("ok"):
-        tail = "\n".join((proc.stderr or proc.stdout).strip().splitlines()[-15:])
-        failure = Failure(
-            scene,
-            report["exception"] if report else f"the render process exited with {proc.returncode}",
-            report["where"] if report else str(scene.module),
-            report["traceback"] if report else tail,
-        )
+    failure = read_result(result, proc, scene.module, scene.name)
+    if failure:
         progress.finish(scene.name, f"FAILED: {failure.exception}")
         shutil.rmtree(job, ignore_errors=True)
         return failure
@@ -198,7 +183,7 @@ def render_all(scenes: list[SceneInfo], settings: RenderSettings, cache_dir: Pat
     try:
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
             results = list(pool.map(
-                lambda s: render_one(s, settings, cache_dir, work, progress), scenes))
+                lambda s: render_in_worker(s, settings, cache_dir, work, progress), scenes))
     finally:
         progress.stop.set()
         shutil.rmtree(work, ignore_errors=True)

@@ -1,12 +1,13 @@
-"""What the build does to a fresh render: verify it, make it stream, draw its poster, caption it.
+"""One fresh render, finished: made to stream, verified, given a poster and WebVTT captions.
 
 PyAV does the video work (no system ffmpeg needed), Pillow the poster, webvtt-py the captions.
 """
+
 from __future__ import annotations
 
 import hashlib
+from collections import deque
 from dataclasses import dataclass
-from fractions import Fraction
 from pathlib import Path
 
 import av
@@ -85,18 +86,16 @@ def is_faststart(video: Path) -> bool:
 
 def write_poster(video: Path, poster: Path) -> None:
     """The last frame, where every scene holds its conclusion, as a compact WebP."""
-    frame = None
     with av.open(str(video)) as container:
         stream = container.streams.video[0]
         stream.thread_type = "AUTO"
         # Seek near the end, then decode to the last frame.
         if stream.duration:
             container.seek(max(0, stream.duration - int(2 / stream.time_base)), stream=stream)
-        for frame in container.decode(stream):
-            pass
-    if frame is None:
+        last = deque(container.decode(stream), maxlen=1)
+    if not last:
         raise RenderCheckError(f"{video.name} has no frame for a poster")
-    image = frame.to_image()
+    image = last[0].to_image()
     height = round(image.height * POSTER_WIDTH / image.width)
     image = image.resize((POSTER_WIDTH, height)) if image.width > POSTER_WIDTH else image
     image.save(poster, "WEBP", quality=POSTER_QUALITY, method=6)
@@ -119,5 +118,22 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def fps_fraction(fps: float) -> Fraction:
-    return Fraction(fps).limit_denominator(1001)
+def finish(raw: Path, out: Path, scene: str, fps: float) -> dict:
+    """manim's MP4 (and the .srt beside it) -> out/<scene>.mp4, .webp, .vtt, .srt; the facts."""
+    srt = raw.with_suffix(".srt")
+    out.mkdir(parents=True)
+    video = out / f"{scene}.mp4"
+    remux_faststart(raw, video)
+    facts = verify(video, fps)
+    if not is_faststart(video):
+        raise RenderCheckError(f"{video.name}: moov is not before mdat after the remux")
+    if not srt.exists():
+        raise RenderCheckError(f"{scene} has no captions: give each beat a subcaption")
+    captions = srt_to_vtt(srt, out / f"{scene}.vtt")
+    (out / f"{scene}.srt").write_bytes(srt.read_bytes())
+    write_poster(video, out / f"{scene}.webp")
+    return {
+        "name": scene, "width": facts.width, "height": facts.height, "fps": fps,
+        "frames": facts.frames, "duration_s": facts.duration_s,
+        "bytes": video.stat().st_size, "sha256": sha256(video), "captions_text": captions,
+    }
