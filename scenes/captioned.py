@@ -2,6 +2,7 @@
 
 Captions become the video's WebVTT track and the page's transcript, so every beat has one.
 """
+
 from __future__ import annotations
 
 import style
@@ -17,13 +18,23 @@ class CaptionedBeats:
         super().setup()
         self.camera.background_color = style.BACKGROUND
 
-    def beat(self, *animations, caption: str | None, run_time: float = 2.0, hold: float = 1.0,
-             caption_for: float | None = None):
+    def beat(
+        self,
+        *animations,
+        caption: str | None,
+        run_time: float = 2.0,
+        hold: float = 1.0,
+        caption_for: float | None = None,
+    ):
         """One animation and the hold after it, with its caption on screen for `caption_for`
         seconds (default: the animation and the hold). caption=None continues the last one."""
         duration = (caption_for or run_time + hold) - CAPTION_GAP
-        self.play(*animations, run_time=run_time, subcaption=caption,
-                  subcaption_duration=duration if caption else None)
+        self.play(
+            *animations,
+            run_time=run_time,
+            subcaption=caption,
+            subcaption_duration=duration if caption else None,
+        )
         if hold:
             self.wait(hold)
 

@@ -6,6 +6,7 @@ one with `![alt text](figure:<name>)`. Colours come from style.py by meaning; ev
 or printed comes from the numeric core, formatted by the small functions below (which the tests
 call and compare with the core).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -151,8 +152,10 @@ def network_shape() -> str:
 
 def boundary_titles() -> tuple[str, str]:
     X, y, linear, network = boundary_models()
-    return (f"logistic regression: {percent(linear.accuracy(X, y), sep='')} correct",
-            f"sigmoid network {network_shape()}: {percent(network.accuracy(X, y), sep='')} correct")
+    return (
+        f"logistic regression: {percent(linear.accuracy(X, y), sep='')} correct",
+        f"sigmoid network {network_shape()}: {percent(network.accuracy(X, y), sep='')} correct",
+    )
 
 
 def _decision_panel(ax, model, X, y, title):
@@ -160,15 +163,29 @@ def _decision_panel(ax, model, X, y, title):
     y0, y1 = X[:, 1].min() - 0.5, X[:, 1].max() + 0.5
     gx, gy = np.meshgrid(np.linspace(x0, x1, 241), np.linspace(y0, y1, 161))
     p = model.predict_proba(np.c_[gx.ravel(), gy.ravel()]).reshape(gx.shape)
-    ax.contourf(gx, gy, p, levels=[0.0, 0.5, 1.0], colors=[style.CLASS_A, style.CLASS_B], alpha=0.22,
-                rasterized=True)
+    ax.contourf(
+        gx,
+        gy,
+        p,
+        levels=[0.0, 0.5, 1.0],
+        colors=[style.CLASS_A, style.CLASS_B],
+        alpha=0.22,
+        rasterized=True,
+    )
     ax.contour(gx, gy, p, levels=[0.5], colors=[style.BOUNDARY], linewidths=2.8)
     for label, points, size, marker, colour in (
         ("class A", X[y == 0], 22, "o", style.CLASS_A),
         ("class B", X[y == 1], 26, "^", style.CLASS_B),
     ):
-        ax.scatter(*points.T, s=size, marker=marker, color=colour, edgecolors="none", label=label,
-                   rasterized=True)
+        ax.scatter(
+            *points.T,
+            s=size,
+            marker=marker,
+            color=colour,
+            edgecolors="none",
+            label=label,
+            rasterized=True,
+        )
     ax.set_title(title, fontsize=13)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
@@ -222,8 +239,18 @@ def _quadrant_panel(ax, kind: str, shade: bool):
         for sx, sy in ((1, 1), (-1, -1)):
             ax.add_patch(Rectangle(w0, sx * 10, sy * 10, color=style.ACTIVATION, alpha=0.22, lw=0))
         for sx, sy in ((1, -1), (-1, 1)):
-            ax.add_patch(Rectangle(w0, sx * 10, sy * 10, facecolor="none", edgecolor=style.GRID,
-                                   hatch="///", lw=0, alpha=0.55))
+            ax.add_patch(
+                Rectangle(
+                    w0,
+                    sx * 10,
+                    sy * 10,
+                    facecolor="none",
+                    edgecolor=style.GRID,
+                    hatch="///",
+                    lw=0,
+                    alpha=0.55,
+                )
+            )
         _label(ax, w0[0] + 0.15, y1 - 0.45, "allowed", color=style.ACTIVATION, fontweight="bold")
         _label(ax, x0 + 0.1, y0 + 0.15, "allowed", color=style.ACTIVATION, fontweight="bold")
         _label(ax, x1 - 0.1, w0[1] - 0.45, "forbidden", color=style.MUTED, ha="right")
@@ -231,13 +258,29 @@ def _quadrant_panel(ax, kind: str, shade: bool):
     ax.axhline(w0[1], color=style.MUTED, lw=0.9)
     ax.axvline(w0[0], color=style.MUTED, lw=0.9)
     U = start_updates(kind)
-    ax.quiver(np.full(len(U), w0[0]), np.full(len(U), w0[1]), U[:, 0], U[:, 1],
-              angles="xy", scale_units="xy", scale=1.0, color=style.GRADIENT, alpha=0.55,
-              width=0.006, headwidth=3.5, headlength=4.5,
-              rasterized=True)  # hundreds of arrows: an embedded bitmap is far lighter than paths
-    ax.annotate("", xy=target, xytext=w0,
-                arrowprops=dict(arrowstyle="-|>", color=style.WEIGHT, lw=2.2, ls=(0, (4, 3)),
-                                mutation_scale=16))
+    ax.quiver(
+        np.full(len(U), w0[0]),
+        np.full(len(U), w0[1]),
+        U[:, 0],
+        U[:, 1],
+        angles="xy",
+        scale_units="xy",
+        scale=1.0,
+        color=style.GRADIENT,
+        alpha=0.55,
+        width=0.006,
+        headwidth=3.5,
+        headlength=4.5,
+        rasterized=True,
+    )  # hundreds of arrows: an embedded bitmap is far lighter than paths
+    ax.annotate(
+        "",
+        xy=target,
+        xytext=w0,
+        arrowprops=dict(
+            arrowstyle="-|>", color=style.WEIGHT, lw=2.2, ls=(0, (4, 3)), mutation_scale=16
+        ),
+    )
     ax.plot(*target, marker="*", ms=15, color=style.WEIGHT, mec=style.BACKGROUND)
     _label(ax, target[0] + 0.3, target[1] - 0.65, "best $w^*$", color=style.WEIGHT, ha="right")
     ax.plot(*w0, "o", ms=6, color=style.TEXT)

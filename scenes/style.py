@@ -28,7 +28,7 @@ CLASS_A = SKY_BLUE
 CLASS_B = ORANGE
 BOUNDARY = YELLOW
 GRID = GREY
-GRID_ACROSS = BLUE    # a second family of grid lines, where the two must be told apart
+GRID_ACROSS = BLUE  # a second family of grid lines, where the two must be told apart
 TEXT = "#F2F2F2"
 MUTED = "#B8BEC6"
 
@@ -111,10 +111,19 @@ MATPLOTLIB_RC = {
 
 # ---- the site: the same colours as CSS custom properties -----------------------------------
 _CSS_NAMES = {
-    "background": BACKGROUND, "text": TEXT, "muted": MUTED, "grid": GRID,
-    "input": INPUT, "pre-activation": PRE_ACTIVATION, "activation": ACTIVATION,
-    "weight": WEIGHT, "gradient": GRADIENT, "loss": LOSS,
-    "class-a": CLASS_A, "class-b": CLASS_B, "boundary": BOUNDARY,
+    "background": BACKGROUND,
+    "text": TEXT,
+    "muted": MUTED,
+    "grid": GRID,
+    "input": INPUT,
+    "pre-activation": PRE_ACTIVATION,
+    "activation": ACTIVATION,
+    "weight": WEIGHT,
+    "gradient": GRADIENT,
+    "loss": LOSS,
+    "class-a": CLASS_A,
+    "class-b": CLASS_B,
+    "boundary": BOUNDARY,
 }
 
 

@@ -13,6 +13,7 @@ Every run works in a fresh copy of the repository under bench/work/, never on si
 
     python -m scripts.bench [--runs N] [--publish-runs N] [--skip-publish]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,8 +45,12 @@ RENDERED = re.compile(r"\[render\] (\w+): started")
 
 
 def stats(values: list[float]) -> dict:
-    return {"median": round(statistics.median(values), 3), "min": round(min(values), 3),
-            "max": round(max(values), 3), "runs": len(values)}
+    return {
+        "median": round(statistics.median(values), 3),
+        "min": round(min(values), 3),
+        "max": round(max(values), 3),
+        "runs": len(values),
+    }
 
 
 def fmt(s: dict, unit: str = "s") -> str:
@@ -58,8 +63,16 @@ def fresh_copy(name: str) -> Path:
     """The repository's files (tracked and new, not ignored), with .venv and node_modules linked."""
     dest = WORK / name
     shutil.rmtree(dest, ignore_errors=True)
-    files = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-                           cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
+    files = (
+        subprocess.run(
+            ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .split("\0")
+    )
     for rel in filter(None, files):
         src = ROOT / rel
         if src.is_file():
@@ -76,28 +89,41 @@ def make(project: Path, quality: str, jobs: int, one_core: bool = False) -> tupl
     env = {**os.environ, "QUALITY": quality, "JOBS": str(jobs), "FORCE": "0"}
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    proc = subprocess.run(["make", "-C", str(project), "site"], env=env, capture_output=True, text=True,
-                          preexec_fn=(lambda: os.sched_setaffinity(0, {0})) if one_core else None)
+    proc = subprocess.run(
+        ["make", "-C", str(project), "site"],
+        env=env,
+        capture_output=True,
+        text=True,
+        preexec_fn=(lambda: os.sched_setaffinity(0, {0})) if one_core else None,
+    )
     elapsed = time.perf_counter() - started
     cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    make.cpu_s = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
+    make.cpu_s = (cpu_after.ru_utime - cpu_before.ru_utime) + (
+        cpu_after.ru_stime - cpu_before.ru_stime
+    )
     if proc.returncode != 0:
         raise SystemExit(f"make failed in {project}:\n{proc.stdout}\n{proc.stderr}")
     return elapsed, proc.stdout + proc.stderr
 
 
 def snapshot(folder: Path) -> dict[str, int]:
-    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns
-            for p in folder.rglob("*") if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.stat().st_mtime_ns
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
 
 
 def outputs(project: Path) -> dict[str, int]:
-    return {**{f"site/{k}": v for k, v in snapshot(project / "site").items()},
-            **{f"build/{k}": v for k, v in snapshot(project / "build").items() if "stamps" not in k}}
+    return {
+        **{f"site/{k}": v for k, v in snapshot(project / "site").items()},
+        **{f"build/{k}": v for k, v in snapshot(project / "build").items() if "stamps" not in k},
+    }
 
 
-def clean_make(quality: str, jobs: int, runs: int, keep: list[Path] | None = None,
-               one_core: bool = False) -> tuple[dict, Path]:
+def clean_make(
+    quality: str, jobs: int, runs: int, keep: list[Path] | None = None, one_core: bool = False
+) -> tuple[dict, Path]:
     times, cpu, project = [], [], None
     for i in range(runs):
         project = fresh_copy(f"clean-{quality}-j{jobs}{'-1core' if one_core else ''}-{i}")
@@ -105,8 +131,11 @@ def clean_make(quality: str, jobs: int, runs: int, keep: list[Path] | None = Non
         assert len(RENDERED.findall(log)) > 0
         times.append(seconds)
         cpu.append(make.cpu_s)
-        print(f"  clean make {quality} JOBS={jobs}{' on one core' if one_core else ''} run {i + 1}: "
-              f"{seconds:.1f} s, {make.cpu_s:.0f} CPU-s", flush=True)
+        print(
+            f"  clean make {quality} JOBS={jobs}{' on one core' if one_core else ''} run {i + 1}: "
+            f"{seconds:.1f} s, {make.cpu_s:.0f} CPU-s",
+            flush=True,
+        )
         if keep is not None:
             keep.append(project)
     return {**stats(times), "cpu_s": stats(cpu)}, project
@@ -122,9 +151,24 @@ def manim_cli(quality: str, runs: int) -> dict:
         shutil.rmtree(media, ignore_errors=True)
         started = time.perf_counter()
         for s in scenes:
-            subprocess.run([str(ROOT / ".venv" / "bin" / "manim"), "render", flag, "--media_dir",
-                            str(media), "--progress_bar", "none", "-v", "WARNING", str(s.module), s.name],
-                           cwd=media.parent, check=True, capture_output=True)
+            subprocess.run(
+                [
+                    str(ROOT / ".venv" / "bin" / "manim"),
+                    "render",
+                    flag,
+                    "--media_dir",
+                    str(media),
+                    "--progress_bar",
+                    "none",
+                    "-v",
+                    "WARNING",
+                    str(s.module),
+                    s.name,
+                ],
+                cwd=media.parent,
+                check=True,
+                capture_output=True,
+            )
         times.append(time.perf_counter() - started)
         print(f"  manim CLI {quality} run {i + 1}: {times[-1]:.1f} s", flush=True)
     return stats(times)
@@ -141,7 +185,9 @@ def incremental(project: Path, runs: int) -> dict:
         before = outputs(project)
         seconds, log = make(project, "preview", CORES)
         after = outputs(project)
-        rewritten = sum(1 for k in after if before.get(k) != after[k]) + len(before.keys() - after.keys())
+        rewritten = sum(1 for k in after if before.get(k) != after[k]) + len(
+            before.keys() - after.keys()
+        )
         result["noop"].append((seconds, len(RENDERED.findall(log)), rewritten))
 
         page.write_text(page.read_text() + f"\nA sentence the bench added ({i}).\n")
@@ -153,13 +199,24 @@ def incremental(project: Path, runs: int) -> dict:
         rendered = sorted(RENDERED.findall(log))
         assert rendered == in_module, f"editing {module.name} re-rendered {rendered}"
         result["scene_edit"].append((seconds, len(rendered), 0))
-        print(f"  incremental run {i + 1}: no-op {result['noop'][-1][0]:.2f} s, page "
-              f"{result['page_edit'][-1][0]:.1f} s, scene {seconds:.1f} s", flush=True)
-    return {k: {"seconds": stats([v[0] for v in vals]),
-                "renders": max(v[1] for v in vals), "rewritten": max(v[2] for v in vals),
-                **({"module": module.relative_to(project).as_posix(), "scenes": in_module}
-                   if k == "scene_edit" else {})}
-            for k, vals in result.items()}
+        print(
+            f"  incremental run {i + 1}: no-op {result['noop'][-1][0]:.2f} s, page "
+            f"{result['page_edit'][-1][0]:.1f} s, scene {seconds:.1f} s",
+            flush=True,
+        )
+    return {
+        k: {
+            "seconds": stats([v[0] for v in vals]),
+            "renders": max(v[1] for v in vals),
+            "rewritten": max(v[2] for v in vals),
+            **(
+                {"module": module.relative_to(project).as_posix(), "scenes": in_module}
+                if k == "scene_edit"
+                else {}
+            ),
+        }
+        for k, vals in result.items()
+    }
 
 
 def scaling(runs: int, clean_preview: dict) -> list[dict]:
@@ -175,15 +232,25 @@ def scaling(runs: int, clean_preview: dict) -> list[dict]:
                 cache = WORK / f"scaling-{count}-{jobs}-{i}"
                 shutil.rmtree(cache, ignore_errors=True)
                 started = time.perf_counter()
-                failures = render_all(scenes[:count], settings, cache / "renders", cache / "tmp", jobs)
+                failures = render_all(
+                    scenes[:count], settings, cache / "renders", cache / "tmp", jobs
+                )
                 assert not failures, failures
                 times.append(time.perf_counter() - started)
                 shutil.rmtree(cache, ignore_errors=True)
             rows.append({"scenes": count, "jobs": jobs, "seconds": stats(times), "what": "renders"})
-            print(f"  scaling: {count} scene(s), JOBS={jobs}: {fmt(rows[-1]['seconds'])}", flush=True)
+            print(
+                f"  scaling: {count} scene(s), JOBS={jobs}: {fmt(rows[-1]['seconds'])}", flush=True
+            )
     for jobs, key in ((1, "serial"), (CORES, "parallel")):
-        rows.append({"scenes": len(scenes), "jobs": jobs, "seconds": clean_preview[key],
-                     "what": "clean make"})
+        rows.append(
+            {
+                "scenes": len(scenes),
+                "jobs": jobs,
+                "seconds": clean_preview[key],
+                "what": "clean make",
+            }
+        )
     return rows
 
 
@@ -191,9 +258,17 @@ def per_scene(project: Path) -> list[dict]:
     rows = []
     for meta_file in sorted((project / ".cache" / "renders").glob("*/meta.json")):
         m = json.loads(meta_file.read_text())
-        rows.append({"name": m["name"], "video_s": m["duration_s"], "frames": m["frames"],
-                     "render_s": m["render_s"], "render_per_video_s": round(m["render_s"] / m["duration_s"], 2),
-                     "bytes": m["bytes"], "kib_per_s": round(m["bytes"] / 1024 / m["duration_s"], 1)})
+        rows.append(
+            {
+                "name": m["name"],
+                "video_s": m["duration_s"],
+                "frames": m["frames"],
+                "render_s": m["render_s"],
+                "render_per_video_s": round(m["render_s"] / m["duration_s"], 2),
+                "bytes": m["bytes"],
+                "kib_per_s": round(m["bytes"] / 1024 / m["duration_s"], 1),
+            }
+        )
     return rows
 
 
@@ -205,6 +280,7 @@ def psnr_against_manim_default(project: Path, quality: str, samples: int = 12) -
         theirs = next(cli_media.rglob(f"videos/**/{ours.name}"), None)
         if theirs is None:
             continue
+
         def frame_count(path):
             with av.open(str(path)) as c:
                 return sum(1 for _ in c.demux(video=0) if _.size)
@@ -212,98 +288,194 @@ def psnr_against_manim_default(project: Path, quality: str, samples: int = 12) -
         n = min(frame_count(ours), frame_count(theirs))
         picks = set(np.linspace(0, n - 1, samples).astype(int).tolist())
 
-        def lumas(path, picks=picks):  # only the sampled frames: a whole 1080p video would not fit in memory
+        def lumas(
+            path, picks=picks
+        ):  # only the sampled frames: a whole 1080p video would not fit in memory
             with av.open(str(path)) as c:
-                return [f.to_ndarray(format="gray").astype(np.float64)
-                        for i, f in enumerate(c.decode(video=0)) if i in picks]
+                return [
+                    f.to_ndarray(format="gray").astype(np.float64)
+                    for i, f in enumerate(c.decode(video=0))
+                    if i in picks
+                ]
 
         values = []
         for a, b in zip(lumas(ours), lumas(theirs)):
             mse = float(((a - b) ** 2).mean())
-            values.append(99.0 if mse == 0 else 10 * np.log10(255 ** 2 / mse))
-        rows.append({"name": ours.stem, "psnr_min_db": round(min(values), 1),
-                     "psnr_mean_db": round(float(np.mean(values)), 1),
-                     "ours_bytes": ours.stat().st_size, "manim_default_bytes": theirs.stat().st_size})
+            values.append(99.0 if mse == 0 else 10 * np.log10(255**2 / mse))
+        rows.append(
+            {
+                "name": ours.stem,
+                "psnr_min_db": round(min(values), 1),
+                "psnr_mean_db": round(float(np.mean(values)), 1),
+                "ours_bytes": ours.stat().st_size,
+                "manim_default_bytes": theirs.stat().st_size,
+            }
+        )
     return rows
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def reproducibility(one: Path, two: Path) -> dict:
     a, b = tree_digest(one), tree_digest(two)
-    return {"files": len(a), "differing": sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))}
+    return {
+        "files": len(a),
+        "differing": sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k)),
+    }
 
 
 def report_md(r: dict) -> str:
-    lines = [f"# Build benchmark ({r['machine']})", "",
-             "Median of the runs, with (min–max). Times are wall-clock seconds.", "",
-             "## Clean builds", "",
-             f"| quality | JOBS=1 | JOBS=1 pinned to one core | JOBS={CORES} | parallel / serial "
-             "| parallel / one-core serial | plain manim CLI, one by one | ours / manim CLI |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = [
+        f"# Build benchmark ({r['machine']})",
+        "",
+        "Median of the runs, with (min–max). Times are wall-clock seconds.",
+        "",
+        "## Clean builds",
+        "",
+        f"| quality | JOBS=1 | JOBS=1 pinned to one core | JOBS={CORES} | parallel / serial "
+        "| parallel / one-core serial | plain manim CLI, one by one | ours / manim CLI |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for q, c in r["clean"].items():
-        lines.append(f"| {q} | {fmt(c['serial'])} | {fmt(c['serial_one_core'])} | {fmt(c['parallel'])} "
-                     f"| {c['parallel_over_serial']:.2f} | {c['parallel_over_one_core']:.2f} "
-                     f"| {fmt(c['manim_cli'])} | {c['ours_over_cli']:.2f} |")
-    lines += ["", "CPU seconds (user + system, every process) of the same builds, and the floor no "
-              f"schedule can beat: the parallel build's CPU seconds spread over {CORES} cores, over the serial "
-              "wall time. A serial build already overlaps manim's encoder threads with its rendering.",
-              "", f"| quality | JOBS=1 CPU-s | one core CPU-s | JOBS={CORES} CPU-s | floor / serial |",
-              "|---|---|---|---|---|"]
+        lines.append(
+            f"| {q} | {fmt(c['serial'])} | {fmt(c['serial_one_core'])} | {fmt(c['parallel'])} "
+            f"| {c['parallel_over_serial']:.2f} | {c['parallel_over_one_core']:.2f} "
+            f"| {fmt(c['manim_cli'])} | {c['ours_over_cli']:.2f} |"
+        )
+    lines += [
+        "",
+        "CPU seconds (user + system, every process) of the same builds, and the floor no "
+        f"schedule can beat: the parallel build's CPU seconds spread over {CORES} cores, over the serial "
+        "wall time. A serial build already overlaps manim's encoder threads with its rendering.",
+        "",
+        f"| quality | JOBS=1 CPU-s | one core CPU-s | JOBS={CORES} CPU-s | floor / serial |",
+        "|---|---|---|---|---|",
+    ]
     for q, c in r["clean"].items():
-        lines.append(f"| {q} | {fmt(c['serial']['cpu_s'])} | {fmt(c['serial_one_core']['cpu_s'])} "
-                     f"| {fmt(c['parallel']['cpu_s'])} | {c['floor_over_serial']:.2f} |")
+        lines.append(
+            f"| {q} | {fmt(c['serial']['cpu_s'])} | {fmt(c['serial_one_core']['cpu_s'])} "
+            f"| {fmt(c['parallel']['cpu_s'])} | {c['floor_over_serial']:.2f} |"
+        )
     inc = r.get("incremental")
-    lines += [] if not inc else ["", "## Incremental builds (preview)", "", "| change | time | renders | outputs rewritten |", "|---|---|---|---|"]
-    for key, label in () if not inc else (("noop", "nothing (no-op `make`)"), ("page_edit", "one page"),
-                                          ("scene_edit", f"one scene module ({inc['scene_edit']['module']})")):
-        lines.append(f"| {label} | {fmt(inc[key]['seconds'])} | {inc[key]['renders']} | "
-                     f"{inc[key]['rewritten'] if key == 'noop' else '–'} |")
+    lines += (
+        []
+        if not inc
+        else [
+            "",
+            "## Incremental builds (preview)",
+            "",
+            "| change | time | renders | outputs rewritten |",
+            "|---|---|---|---|",
+        ]
+    )
+    for key, label in (
+        ()
+        if not inc
+        else (
+            ("noop", "nothing (no-op `make`)"),
+            ("page_edit", "one page"),
+            ("scene_edit", f"one scene module ({inc['scene_edit']['module']})"),
+        )
+    ):
+        lines.append(
+            f"| {label} | {fmt(inc[key]['seconds'])} | {inc[key]['renders']} | "
+            f"{inc[key]['rewritten'] if key == 'noop' else '–'} |"
+        )
     for q, rows in r["per_scene"].items():
-        lines += ["", f"## Per scene ({q})", "",
-                  "| scene | video s | frames | render s | render s / video s | MP4 KiB | KiB / video s |",
-                  "|---|---|---|---|---|---|---|"]
+        lines += [
+            "",
+            f"## Per scene ({q})",
+            "",
+            "| scene | video s | frames | render s | render s / video s | MP4 KiB | KiB / video s |",
+            "|---|---|---|---|---|---|---|",
+        ]
         for s in rows:
-            lines.append(f"| {s['name']} | {s['video_s']:.1f} | {s['frames']} | {s['render_s']:.1f} | "
-                         f"{s['render_per_video_s']:.2f} | {s['bytes'] / 1024:.0f} | {s['kib_per_s']:.1f} |")
+            lines.append(
+                f"| {s['name']} | {s['video_s']:.1f} | {s['frames']} | {s['render_s']:.1f} | "
+                f"{s['render_per_video_s']:.2f} | {s['bytes'] / 1024:.0f} | {s['kib_per_s']:.1f} |"
+            )
         total_bytes, total_s = sum(s["bytes"] for s in rows), sum(s["video_s"] for s in rows)
-        lines.append(f"| **all** | {total_s:.1f} | | | | {total_bytes / 1024:.0f} | **{total_bytes / 1024 / total_s:.1f}** |")
+        lines.append(
+            f"| **all** | {total_s:.1f} | | | | {total_bytes / 1024:.0f} | **{total_bytes / 1024 / total_s:.1f}** |"
+        )
     if r.get("psnr"):
-        lines += ["", "## Our encode against manim's default (same frames, luma PSNR)", "",
-                  "| scene | PSNR min dB | PSNR mean dB | ours KiB | manim default KiB |", "|---|---|---|---|---|"]
+        lines += [
+            "",
+            "## Our encode against manim's default (same frames, luma PSNR)",
+            "",
+            "| scene | PSNR min dB | PSNR mean dB | ours KiB | manim default KiB |",
+            "|---|---|---|---|---|",
+        ]
         for p in r["psnr"]:
-            lines.append(f"| {p['name']} | {p['psnr_min_db']} | {p['psnr_mean_db']} | "
-                         f"{p['ours_bytes'] / 1024:.0f} | {p['manim_default_bytes'] / 1024:.0f} |")
-    lines += [] if not r.get("scaling") else ["", "## Scaling of the clean render (preview)", "",
-                                              "| scenes | JOBS | time | measured |", "|---|---|---|---|"]
+            lines.append(
+                f"| {p['name']} | {p['psnr_min_db']} | {p['psnr_mean_db']} | "
+                f"{p['ours_bytes'] / 1024:.0f} | {p['manim_default_bytes'] / 1024:.0f} |"
+            )
+    lines += (
+        []
+        if not r.get("scaling")
+        else [
+            "",
+            "## Scaling of the clean render (preview)",
+            "",
+            "| scenes | JOBS | time | measured |",
+            "|---|---|---|---|",
+        ]
+    )
     for row in r.get("scaling", []):
         lines.append(f"| {row['scenes']} | {row['jobs']} | {fmt(row['seconds'])} | {row['what']} |")
     rep = r.get("reproducible")
     if rep:
-        lines += ["", "## Reproducibility", "",
-                  f"Two clean preview builds in separate folders: {rep['files']} files, "
-                  + ("byte-identical." if not rep["differing"] else f"{len(rep['differing'])} differ: "
-                     + ", ".join(rep["differing"][:20]))]
+        lines += [
+            "",
+            "## Reproducibility",
+            "",
+            f"Two clean preview builds in separate folders: {rep['files']} files, "
+            + (
+                "byte-identical."
+                if not rep["differing"]
+                else f"{len(rep['differing'])} differ: " + ", ".join(rep["differing"][:20])
+            ),
+        ]
     return "\n".join(lines) + "\n"
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Measure the build.")
     parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", 3)))
-    parser.add_argument("--publish-runs", type=int, default=int(os.environ.get("BENCH_PUBLISH_RUNS", 1)))
+    parser.add_argument(
+        "--publish-runs", type=int, default=int(os.environ.get("BENCH_PUBLISH_RUNS", 1))
+    )
     parser.add_argument("--skip-publish", action="store_true")
-    parser.add_argument("--skip-preview", action="store_true",
-                        help="publish quality only: no incremental, scaling or reproducibility runs")
+    parser.add_argument(
+        "--skip-preview",
+        action="store_true",
+        help="publish quality only: no incremental, scaling or reproducibility runs",
+    )
     args = parser.parse_args(argv)
     WORK.mkdir(parents=True, exist_ok=True)
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    report = {"machine": f"{CORES} cores, {cpu}, Python {platform.python_version()}",
-              "clean": {}, "per_scene": {}}
-    qualities = ([] if args.skip_preview else ["preview"]) + ([] if args.skip_publish else ["publish"])
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    report = {
+        "machine": f"{CORES} cores, {cpu}, Python {platform.python_version()}",
+        "clean": {},
+        "per_scene": {},
+    }
+    qualities = ([] if args.skip_preview else ["preview"]) + (
+        [] if args.skip_publish else ["publish"]
+    )
     kept: list[Path] = []
     for q in qualities:
         runs = args.runs if q == "preview" else args.publish_runs
@@ -312,13 +484,17 @@ def main(argv=None) -> int:
         one_core, _ = clean_make(q, 1, runs, one_core=True)
         parallel, project = clean_make(q, CORES, runs, kept if q == "preview" else None)
         cli = manim_cli(q, runs)
-        report["clean"][q] = {"serial": serial, "serial_one_core": one_core, "parallel": parallel,
-                              "manim_cli": cli,
-                              "parallel_over_serial": round(parallel["median"] / serial["median"], 3),
-                              "parallel_over_one_core": round(parallel["median"] / one_core["median"], 3),
-                              # what no schedule can beat: the work spread evenly over every core
-                              "floor_over_serial": round(parallel["cpu_s"]["median"] / CORES / serial["median"], 3),
-                              "ours_over_cli": round(parallel["median"] / cli["median"], 3)}
+        report["clean"][q] = {
+            "serial": serial,
+            "serial_one_core": one_core,
+            "parallel": parallel,
+            "manim_cli": cli,
+            "parallel_over_serial": round(parallel["median"] / serial["median"], 3),
+            "parallel_over_one_core": round(parallel["median"] / one_core["median"], 3),
+            # what no schedule can beat: the work spread evenly over every core
+            "floor_over_serial": round(parallel["cpu_s"]["median"] / CORES / serial["median"], 3),
+            "ours_over_cli": round(parallel["median"] / cli["median"], 3),
+        }
         report["per_scene"][q] = per_scene(project)
         if q == "publish":
             report["psnr"] = psnr_against_manim_default(project, q)

@@ -52,8 +52,9 @@ def describe_failures(failures: list[Failure], project: Path) -> str:
     return "\n".join(lines) + "\n\nLast failure's traceback:\n" + failures[-1].detail
 
 
-def render(layout: Layout, scenes: list[SceneInfo], settings: RenderSettings, jobs: int,
-           force: bool) -> tuple[int, Path | None]:
+def render(
+    layout: Layout, scenes: list[SceneInfo], settings: RenderSettings, jobs: int, force: bool
+) -> tuple[int, Path | None]:
     """Render the stale scenes and figures into the cache: (scenes rendered, figures' folder)."""
     render_cache = layout.cache_dir / "renders"
     stale = [s for s in scenes if force or not is_cached(render_cache, s)]
@@ -63,7 +64,9 @@ def render(layout: Layout, scenes: list[SceneInfo], settings: RenderSettings, jo
     failures = render_all(stale, settings, render_cache, layout.tmp_dir, jobs)
     figures = None
     try:
-        figures = render_figures(layout.scene_dir, layout.cache_dir / "figures", layout.tmp_dir, force)
+        figures = render_figures(
+            layout.scene_dir, layout.cache_dir / "figures", layout.tmp_dir, force
+        )
     except WorkerFailed as e:
         failures.append(e.failure)
     if failures:
@@ -111,16 +114,21 @@ def build(layout: Layout, jobs: int, force: bool, site_dir: Path) -> None:
         raise BuildError(str(e)) from e
     seconds = time.perf_counter() - started
     if built:
-        print(f"Built {site_dir} in {seconds:.1f} s ({renders} renders, {written} media files updated)")
+        print(
+            f"Built {site_dir} in {seconds:.1f} s ({renders} renders, {written} media files updated)"
+        )
     else:
         print(f"Site is up to date: {site_dir} ({renders} renders, {seconds:.2f} s)")
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quality", choices=("publish", "preview"),
-                        default=os.environ.get("QUALITY", "publish"))
-    parser.add_argument("--jobs", type=int, default=int(os.environ.get("JOBS") or os.cpu_count() or 1))
+    parser.add_argument(
+        "--quality", choices=("publish", "preview"), default=os.environ.get("QUALITY", "publish")
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=int(os.environ.get("JOBS") or os.cpu_count() or 1)
+    )
     parser.add_argument("--force", action="store_true", default=os.environ.get("FORCE") == "1")
     parser.add_argument("--project", type=Path, default=ROOT)
     parser.add_argument("--site-dir", type=Path, default=None)

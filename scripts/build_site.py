@@ -30,8 +30,13 @@ def source_date_epoch(project: Path) -> str:
     if "SOURCE_DATE_EPOCH" in os.environ:
         return os.environ["SOURCE_DATE_EPOCH"]
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=project,
-                             capture_output=True, text=True, check=True).stdout.strip()
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
         if out:
             return out
     except (OSError, subprocess.CalledProcessError):
@@ -47,8 +52,11 @@ def site_inputs_digest(layout: Layout) -> str:
     # scenes/ too: the citation's version is a digest of docs/ and scenes/ (hooks/citation.py).
     for folder in ("docs", "overrides", "scenes"):
         if (project / folder).is_dir():
-            files += [p for p in (project / folder).rglob("*")
-                      if p.is_file() and "__pycache__" not in p.parts]
+            files += [
+                p
+                for p in (project / folder).rglob("*")
+                if p.is_file() and "__pycache__" not in p.parts
+            ]
     hooks = ROOT / "scripts" / "hooks"
     files += [p for p in hooks.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     # What the hooks import: the layout (the palette they turn into CSS is in scenes/).
@@ -77,13 +85,31 @@ def mkdocs_build(layout: Layout, site_dir: Path) -> None:
     """mkdocs build --strict into a private folder, then swap it in for the old site."""
     staging = layout.tmp_dir / f"{os.getpid()}-site"
     shutil.rmtree(staging, ignore_errors=True)
-    env = {**os.environ, **layout.environment(), "NO_MKDOCS_2_WARNING": "1",
-           "SOURCE_DATE_EPOCH": source_date_epoch(layout.project)}
+    env = {
+        **os.environ,
+        **layout.environment(),
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": source_date_epoch(layout.project),
+    }
     print("Building the site (mkdocs build --strict)", flush=True)
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-         "-f", str(layout.project / "mkdocs.yml"), "-d", str(staging)],
-        cwd=layout.project, env=env, capture_output=True, text=True)
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--quiet",
+            "-f",
+            str(layout.project / "mkdocs.yml"),
+            "-d",
+            str(staging),
+        ],
+        cwd=layout.project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if proc.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         out = "\n".join(line for line in (proc.stdout + proc.stderr).splitlines() if line.strip())

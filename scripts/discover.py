@@ -3,6 +3,7 @@
 Everything here reads source files with `ast`: it never imports manim, numpy or a scene, so the
 no-op build stays fast and a scene with a syntax error is reported, not crashed on.
 """
+
 from __future__ import annotations
 
 import ast
@@ -16,8 +17,13 @@ from pathlib import Path
 
 # Base classes that make a class a renderable manim scene.
 SCENE_BASES = {
-    "Scene", "MovingCameraScene", "ThreeDScene", "ZoomedScene", "VectorScene",
-    "LinearTransformationScene", "SpecialThreeDScene",
+    "Scene",
+    "MovingCameraScene",
+    "ThreeDScene",
+    "ZoomedScene",
+    "VectorScene",
+    "LinearTransformationScene",
+    "SpecialThreeDScene",
 }
 
 
@@ -27,10 +33,10 @@ class SceneSourceError(Exception):
 
 @dataclass(frozen=True)
 class SceneInfo:
-    name: str        # the class name, which is also the output file stem
-    title: str       # the first line of the class docstring
-    module: Path     # the source file, absolute
-    key: str         # content hash: what must change for the scene to be re-rendered
+    name: str  # the class name, which is also the output file stem
+    title: str  # the first line of the class docstring
+    module: Path  # the source file, absolute
+    key: str  # content hash: what must change for the scene to be re-rendered
 
     def module_rel(self, root: Path) -> str:
         return self.module.relative_to(root).as_posix()
@@ -57,7 +63,11 @@ def imported_names(path: Path) -> set[str]:
 def third_party_versions(paths, source_root: Path) -> str:
     """'name=version' of every installed package the modules import (not the standard library,
     not the project's own modules): a new contourpy may draw a different curve."""
-    names = set().union(*(imported_names(p) for p in paths)) - set(sys.stdlib_module_names) - {"__future__"}
+    names = (
+        set().union(*(imported_names(p) for p in paths))
+        - set(sys.stdlib_module_names)
+        - {"__future__"}
+    )
     local = {n for n in names if _resolve(n, source_root)}
     return ",".join(f"{n}={package_version(n)}" for n in sorted(names - local))
 
@@ -114,13 +124,18 @@ def _scene_classes(tree: ast.Module) -> list[ast.ClassDef]:
     while changed:  # follow local base classes until nothing new is found
         changed = False
         for name, node in classes.items():
-            bases = {b.id if isinstance(b, ast.Name) else getattr(b, "attr", None) for b in node.bases}
+            bases = {
+                b.id if isinstance(b, ast.Name) else getattr(b, "attr", None) for b in node.bases
+            }
             if name not in scene_like and bases & scene_like:
                 scene_like.add(name)
                 changed = True
     return [
-        node for name, node in classes.items()
-        if name in scene_like and name not in SCENE_BASES and not name.startswith("_")
+        node
+        for name, node in classes.items()
+        if name in scene_like
+        and name not in SCENE_BASES
+        and not name.startswith("_")
         and not _is_abstract(node)
     ]
 
@@ -128,7 +143,9 @@ def _scene_classes(tree: ast.Module) -> list[ast.ClassDef]:
 def _is_abstract(node: ast.ClassDef) -> bool:
     """A base class meant only to be subclassed says so with `abstract = True` in its body."""
     for stmt in node.body:
-        if isinstance(stmt, ast.Assign) and any(getattr(t, "id", None) == "abstract" for t in stmt.targets):
+        if isinstance(stmt, ast.Assign) and any(
+            getattr(t, "id", None) == "abstract" for t in stmt.targets
+        ):
             return isinstance(stmt.value, ast.Constant) and stmt.value.value is True
     return False
 
@@ -185,7 +202,9 @@ def discover_scenes(scene_dir: Path, render_settings: str) -> list[SceneInfo]:
         for node in classes:
             doc = ast.get_docstring(node) or node.name
             title = doc.strip().splitlines()[0].strip()
-            key = hashlib.sha256(f"{module_digest}|{environment}|{node.name}".encode()).hexdigest()[:24]
+            key = hashlib.sha256(f"{module_digest}|{environment}|{node.name}".encode()).hexdigest()[
+                :24
+            ]
             scenes.append(SceneInfo(node.name, title, path, key))
     names = [s.name for s in scenes]
     dupes = {n for n in names if names.count(n) > 1}

@@ -48,9 +48,11 @@ def draw(name: str, outdir: Path) -> Path:
             path = outdir / f"{name}.svg"
             # A hair over 1920 / width, so that rounding down the pixel count still gives 1920.
             png_dpi = (PNG_WIDTH + 0.25) / fig.get_figwidth()
-            for fmt, options in (("pdf", dict(metadata=PDF_METADATA)),
-                                 ("png", dict(metadata=PNG_METADATA, dpi=png_dpi)),
-                                 ("svg", dict(metadata=SVG_METADATA))):
+            for fmt, options in (
+                ("pdf", dict(metadata=PDF_METADATA)),
+                ("png", dict(metadata=PNG_METADATA, dpi=png_dpi)),
+                ("svg", dict(metadata=SVG_METADATA)),
+            ):
                 target = path.with_suffix(f".{fmt}")
                 tmp = target.with_suffix(f".{fmt}.part")
                 fig.savefig(tmp, format=fmt, **options)
@@ -77,8 +79,11 @@ def main(argv: list[str]) -> int:
         names = args.names or sorted(figures.FIGURES)
         unknown = [n for n in names if n not in figures.FIGURES]
         if unknown:
-            print(f"unknown figure(s): {', '.join(unknown)}; "
-                  f"known: {', '.join(sorted(figures.FIGURES))}", file=sys.stderr)
+            print(
+                f"unknown figure(s): {', '.join(unknown)}; "
+                f"known: {', '.join(sorted(figures.FIGURES))}",
+                file=sys.stderr,
+            )
             return 2
         args.outdir.mkdir(parents=True, exist_ok=True)
         for name in names:
@@ -87,8 +92,11 @@ def main(argv: list[str]) -> int:
     except BaseException as exc:  # report every failure, KeyboardInterrupt included
         if args.result:
             write_failure(args.result, exc, module, f"figure '{name}'")
-        print(f"figure '{name}' failed at {innermost_line(exc, scene_dir) or module}:\n"
-              f"  {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(
+            f"figure '{name}' failed at {innermost_line(exc, scene_dir) or module}:\n"
+            f"  {type(exc).__name__}: {exc}",
+            file=sys.stderr,
+        )
         return 1
     if args.result:
         write_success(args.result)

@@ -50,15 +50,17 @@ def verify(video: Path, expected_fps: float) -> VideoFacts:
     if abs(frames - expected) > 1.5:
         raise RenderCheckError(
             f"{video.name}: {frames} frames for {duration:.3f} s at {expected_fps} fps "
-            f"(expected about {expected:.0f}): the render is truncated or its timing is off")
+            f"(expected about {expected:.0f}): the render is truncated or its timing is off"
+        )
     return VideoFacts(width, height, expected_fps, frames, round(frames / expected_fps, 3))
 
 
 def remux_faststart(src: Path, dst: Path) -> None:
     """Copy the streams into an MP4 whose moov atom precedes mdat, so playback starts at once."""
-    with av.open(str(src)) as inp, av.open(
-        str(dst), "w", format="mp4", options={"movflags": "faststart"}
-    ) as out:
+    with (
+        av.open(str(src)) as inp,
+        av.open(str(dst), "w", format="mp4", options={"movflags": "faststart"}) as out,
+    ):
         in_stream = inp.streams.video[0]
         out_stream = out.add_stream_from_template(in_stream)
         for packet in inp.demux(in_stream):
@@ -73,11 +75,11 @@ def is_faststart(video: Path) -> bool:
     data = video.read_bytes()
     pos, order = 0, []
     while pos + 8 <= len(data):
-        size = int.from_bytes(data[pos:pos + 4], "big")
-        kind = data[pos + 4:pos + 8]
+        size = int.from_bytes(data[pos : pos + 4], "big")
+        kind = data[pos + 4 : pos + 8]
         order.append(kind)
         if size == 1:
-            size = int.from_bytes(data[pos + 8:pos + 16], "big")
+            size = int.from_bytes(data[pos + 8 : pos + 16], "big")
         if size < 8:
             break
         pos += size
@@ -133,7 +135,13 @@ def finish(raw: Path, out: Path, scene: str, fps: float) -> dict:
     (out / f"{scene}.srt").write_bytes(srt.read_bytes())
     write_poster(video, out / f"{scene}.webp")
     return {
-        "name": scene, "width": facts.width, "height": facts.height, "fps": fps,
-        "frames": facts.frames, "duration_s": facts.duration_s,
-        "bytes": video.stat().st_size, "sha256": sha256(video), "captions_text": captions,
+        "name": scene,
+        "width": facts.width,
+        "height": facts.height,
+        "fps": fps,
+        "frames": facts.frames,
+        "duration_s": facts.duration_s,
+        "bytes": video.stat().st_size,
+        "sha256": sha256(video),
+        "captions_text": captions,
     }

@@ -36,11 +36,20 @@ class Layout:
     @classmethod
     def of(cls, project: Path, quality: str) -> Layout:
         if quality not in QUALITIES:
-            raise ValueError(f"{QUALITY_VARIABLE}={quality!r}: the quality is one of {', '.join(QUALITIES)}")
+            raise ValueError(
+                f"{QUALITY_VARIABLE}={quality!r}: the quality is one of {', '.join(QUALITIES)}"
+            )
         build = project / "build"
-        return cls(project, quality, scene_dir=project / "scenes", cache_dir=project / ".cache",
-                   build_dir=build, tmp_dir=build / "tmp", media_dir=build / f"media-{quality}",
-                   media_index=build / f"media-{quality}.json")
+        return cls(
+            project,
+            quality,
+            scene_dir=project / "scenes",
+            cache_dir=project / ".cache",
+            build_dir=build,
+            tmp_dir=build / "tmp",
+            media_dir=build / f"media-{quality}",
+            media_index=build / f"media-{quality}.json",
+        )
 
     @classmethod
     def from_environment(cls, project: Path) -> Layout:

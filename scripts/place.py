@@ -1,4 +1,5 @@
 """Put the current renders where MkDocs picks them up, touching only what changed."""
+
 from __future__ import annotations
 
 import filecmp

@@ -49,9 +49,21 @@ def render_figures(scene_dir: Path, cache_dir: Path, tmp_root: Path, force: bool
     print("Drawing figures (matplotlib)", flush=True)
     result = work / "result.json"
     proc = subprocess.run(
-        [sys.executable, "-m", "scripts.figure_worker", str(work / "out"),
-         "--scenes", str(scene_dir), "--result", str(result)],
-        cwd=ROOT, env={**os.environ, "MPLBACKEND": "agg"}, capture_output=True, text=True)
+        [
+            sys.executable,
+            "-m",
+            "scripts.figure_worker",
+            str(work / "out"),
+            "--scenes",
+            str(scene_dir),
+            "--result",
+            str(result),
+        ],
+        cwd=ROOT,
+        env={**os.environ, "MPLBACKEND": "agg"},
+        capture_output=True,
+        text=True,
+    )
     failure = read_result(result, proc, scene_dir / "figures.py", "the figures")
     if failure:
         shutil.rmtree(work, ignore_errors=True)

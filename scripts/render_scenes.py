@@ -110,8 +110,11 @@ class Progress:
         with self.lock:
             began = self.running.pop(name)
             self.done += 1
-            print(f"  [render {self.done}/{self.total}] {name}: {text} "
-                  f"({time.perf_counter() - began:.1f} s)", flush=True)
+            print(
+                f"  [render {self.done}/{self.total}] {name}: {text} "
+                f"({time.perf_counter() - began:.1f} s)",
+                flush=True,
+            )
 
     def _heartbeat(self) -> None:
         while not self.stop.wait(20):
@@ -122,18 +125,32 @@ class Progress:
                 self.say(f"  [render {self.done}/{self.total}] still rendering: {busy}")
 
 
-def render_in_worker(scene: SceneInfo, settings: RenderSettings, cache_dir: Path, work: Path,
-                     progress: Progress) -> Failure | None:
+def render_in_worker(
+    scene: SceneInfo, settings: RenderSettings, cache_dir: Path, work: Path, progress: Progress
+) -> Failure | None:
     w, h, fps = settings.size
     job = work / scene.name
     job.mkdir(parents=True)
     result = job / "result.json"
     progress.start(scene.name)
     proc = subprocess.run(
-        [sys.executable, "-m", "scripts.scene_worker", str(result), str(scene.module), scene.name,
-         str(job / "out"), str(w), str(h), str(fps), str(settings.inflight_encoders),
-         json.dumps(dict(settings.encoder_options))],
-        cwd=ROOT, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "scripts.scene_worker",
+            str(result),
+            str(scene.module),
+            scene.name,
+            str(job / "out"),
+            str(w),
+            str(h),
+            str(fps),
+            str(settings.inflight_encoders),
+            json.dumps(dict(settings.encoder_options)),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
         env={**os.environ, **RENDER_ENV, **(UNALIGNED_WIDTH_ENV if w % 16 else {})},
     )
     failure = read_result(result, proc, scene.module, scene.name)
@@ -150,8 +167,11 @@ def render_in_worker(scene: SceneInfo, settings: RenderSettings, cache_dir: Path
             raise
     meta = json.loads((target / "meta.json").read_text())
     shutil.rmtree(job, ignore_errors=True)
-    progress.finish(scene.name, f"{meta['duration_s']:.1f} s of video, {meta['frames']} frames, "
-                                f"{meta['bytes'] / 1024:.0f} KiB")
+    progress.finish(
+        scene.name,
+        f"{meta['duration_s']:.1f} s of video, {meta['frames']} frames, "
+        f"{meta['bytes'] / 1024:.0f} KiB",
+    )
     return None
 
 
@@ -164,8 +184,9 @@ def expected_cost(scene: SceneInfo, cache_dir: Path) -> float:
     return scene.module.stat().st_size / 1000
 
 
-def render_all(scenes: list[SceneInfo], settings: RenderSettings, cache_dir: Path,
-               tmp_root: Path, jobs: int) -> list[Failure]:
+def render_all(
+    scenes: list[SceneInfo], settings: RenderSettings, cache_dir: Path, tmp_root: Path, jobs: int
+) -> list[Failure]:
     """Render every scene given, `jobs` at a time; return the failures (others still render).
 
     The longest renders start first, so that no long one is left to run alone at the end.
@@ -176,14 +197,17 @@ def render_all(scenes: list[SceneInfo], settings: RenderSettings, cache_dir: Pat
     clean_stale_tmp(tmp_root)
     work = tmp_root / f"{os.getpid()}-render"
     progress = Progress(len(scenes))
-    progress.say(f"Rendering {len(scenes)} scene(s) at {settings.quality} quality "
-                 f"({'x'.join(map(str, settings.size[:2]))} at {settings.size[2]} fps), "
-                 f"{jobs} at a time")
+    progress.say(
+        f"Rendering {len(scenes)} scene(s) at {settings.quality} quality "
+        f"({'x'.join(map(str, settings.size[:2]))} at {settings.size[2]} fps), "
+        f"{jobs} at a time"
+    )
     progress.thread.start()
     try:
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            results = list(pool.map(
-                lambda s: render_in_worker(s, settings, cache_dir, work, progress), scenes))
+            results = list(
+                pool.map(lambda s: render_in_worker(s, settings, cache_dir, work, progress), scenes)
+            )
     finally:
         progress.stop.set()
         shutil.rmtree(work, ignore_errors=True)

@@ -18,8 +18,16 @@ from pathlib import Path
 from scripts.worker_report import write_failure, write_success
 
 
-def render_scene(module: Path, scene: str, out: Path, width: int, height: int, fps: float,
-           inflight: int, encoder_options: dict[str, str]) -> dict:
+def render_scene(
+    module: Path,
+    scene: str,
+    out: Path,
+    width: int,
+    height: int,
+    fps: float,
+    inflight: int,
+    encoder_options: dict[str, str],
+) -> dict:
     from manim import config
 
     media = out.parent / "media"

@@ -31,7 +31,8 @@ def write_frame(self: VideoSegmentEncoder, pixels, *, repeat: int = 1) -> None:
     try:
         # threads=1: the same conversion manim's path runs (the codec's thread count is 1 too).
         frame = av.VideoFrame.from_numpy_buffer(pixels, format="rgba").reformat(
-            format=self.spec.pixel_format, threads=1)
+            format=self.spec.pixel_format, threads=1
+        )
         for _ in range(repeat):
             frame.pts = self._next_pts
             frame.time_base = time_base

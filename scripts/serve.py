@@ -27,7 +27,9 @@ POLL_SECONDS = 0.5
 
 def scene_sources(layout: Layout) -> dict[Path, tuple[int, int]]:
     """Every Python file under scenes/, with its modification time and size."""
-    return {p: (p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(layout.scene_dir.rglob("*.py"))}
+    return {
+        p: (p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(layout.scene_dir.rglob("*.py"))
+    }
 
 
 def refresh(layout: Layout, trigger: Path) -> bool:
@@ -35,7 +37,11 @@ def refresh(layout: Layout, trigger: Path) -> bool:
     try:
         _, written = stage_media(layout, os.cpu_count() or 1, force=False)
     except BuildError as e:
-        print(f"\nRENDER FAILED (the preview keeps the last good media): {e}", file=sys.stderr, flush=True)
+        print(
+            f"\nRENDER FAILED (the preview keeps the last good media): {e}",
+            file=sys.stderr,
+            flush=True,
+        )
         return False
     if written:
         trigger.parent.mkdir(parents=True, exist_ok=True)
@@ -53,13 +59,31 @@ def main(argv=None) -> int:
         return 1  # nothing good to show yet
     address = os.environ.get("SERVE_ADDR", "127.0.0.1:8000")
     # mkdocs serve mounts the site at site_url's path: serve it at the root of the address.
-    env = {**os.environ, **layout.environment(), "NO_MKDOCS_2_WARNING": "1",
-           "SOURCE_DATE_EPOCH": source_date_epoch(layout.project), "SITE_URL": f"http://{address}/"}
+    env = {
+        **os.environ,
+        **layout.environment(),
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": source_date_epoch(layout.project),
+        "SITE_URL": f"http://{address}/",
+    }
     trigger.parent.mkdir(parents=True, exist_ok=True)
     mkdocs = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", address,
-         "-f", str(layout.project / "mkdocs.yml"), "-w", str(trigger.parent)],
-        cwd=layout.project, env=env)
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--livereload",
+            "-a",
+            address,
+            "-f",
+            str(layout.project / "mkdocs.yml"),
+            "-w",
+            str(trigger.parent),
+        ],
+        cwd=layout.project,
+        env=env,
+    )
     seen = scene_sources(layout)
     try:
         while mkdocs.poll() is None:

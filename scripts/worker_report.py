@@ -61,6 +61,10 @@ def read_result(result: Path, proc: subprocess.CompletedProcess, module: Path, n
     if proc.returncode == 0 and report and report["ok"]:
         return None
     if report and not report["ok"]:
-        return Failure(module, report["name"], report["exception"], report["where"], report["traceback"])
+        return Failure(
+            module, report["name"], report["exception"], report["where"], report["traceback"]
+        )
     tail = "\n".join((proc.stderr or proc.stdout or "").strip().splitlines()[-15:])
-    return Failure(module, name, f"the worker process exited with {proc.returncode}", str(module), tail)
+    return Failure(
+        module, name, f"the worker process exited with {proc.returncode}", str(module), tail
+    )

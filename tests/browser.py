@@ -1,5 +1,6 @@
 """A real browser for the tests: Debian's headless Chromium driven by Playwright, against a site
 served on 127.0.0.1 by Python's own static server (as any static host would serve it)."""
+
 from __future__ import annotations
 
 import functools
@@ -11,9 +12,17 @@ from pathlib import Path
 CHROMIUM = "/usr/bin/chromium"
 # Without the background-networking flags Chromium phones home at start, which this machine's
 # closed network refuses; the tests assert that the site itself asks no other host for anything.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-default-apps", "--mute-audio"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--mute-audio",
+]
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 
@@ -61,5 +70,8 @@ class PageRecorder:
             pass
 
     def foreign(self) -> list[str]:
-        return [u for u in self.requests if not (u.startswith(self.origin) or u.startswith("data:")
-                                                  or u.startswith("blob:"))]
+        return [
+            u
+            for u in self.requests
+            if not (u.startswith(self.origin) or u.startswith("data:") or u.startswith("blob:"))
+        ]

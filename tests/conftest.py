@@ -3,6 +3,7 @@
 `make test` builds into build/test/site, never into site/: a publish-quality site that `make`
 built stays what it was.
 """
+
 from __future__ import annotations
 
 import json
@@ -30,14 +31,22 @@ class SiteBuild:
         for entry in self.manifest["scenes"]:
             if entry["name"] == name:
                 return entry
-        raise AssertionError(f"scene {name} is not in the manifest: "
-                             f"{[e['name'] for e in self.manifest['scenes']]}")
+        raise AssertionError(
+            f"scene {name} is not in the manifest: {[e['name'] for e in self.manifest['scenes']]}"
+        )
 
 
-def run_build(*args: str, env: dict | None = None, timeout: float = 3000) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "scripts.build", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=timeout,
-                          env={**os.environ, **(env or {})})
+def run_build(
+    *args: str, env: dict | None = None, timeout: float = 3000
+) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.build", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def free_port() -> int:
@@ -55,8 +64,13 @@ def site_build() -> SiteBuild:
         return SiteBuild(root, manifest, "")
     # Material's instant navigation works for pages under site_url: build for the test server.
     port = free_port()
-    proc = run_build("--quality", "preview", "--site-dir", str(TEST_SITE),
-                     env={"SITE_URL": f"http://127.0.0.1:{port}/"})
+    proc = run_build(
+        "--quality",
+        "preview",
+        "--site-dir",
+        str(TEST_SITE),
+        env={"SITE_URL": f"http://127.0.0.1:{port}/"},
+    )
     log = proc.stdout + proc.stderr
     if proc.returncode != 0:
         pytest.fail(f"the preview build of the site failed:\n{log}", pytrace=False)

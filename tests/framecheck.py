@@ -5,6 +5,7 @@ shrink it, compare with `tests/control/<name>.npz`.
 Regenerate a control file after a deliberate visual change with UPDATE_CONTROL=1 (and look at
 the PNG written beside it first).
 """
+
 from __future__ import annotations
 
 import os
@@ -40,13 +41,14 @@ def seconds(timestamp: str) -> float:
 
 def has_colour(image: np.ndarray, hex_colour: str, tol: int = 40, min_pixels: int = 30) -> bool:
     """Whether at least min_pixels pixels of an RGB array are within tol of a #RRGGBB colour."""
-    rgb = np.array([int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)])
+    rgb = np.array([int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)])
     close = np.abs(image.astype(int) - rgb).max(axis=2) < tol
     return int(close.sum()) >= min_pixels
 
 
-def assert_matches_control(name: str, image: Image.Image, tolerance: float = 6.0,
-                           local_limit: float = 0.01) -> None:
+def assert_matches_control(
+    name: str, image: Image.Image, tolerance: float = 6.0, local_limit: float = 0.01
+) -> None:
     """Mean absolute difference per channel (0-255) must stay under `tolerance`, and at most
     `local_limit` of the small image's pixels may differ by more than 40 in any channel: the mean
     alone misses a missing title or label (measured: a final frame without its title differs by a
@@ -61,7 +63,9 @@ def assert_matches_control(name: str, image: Image.Image, tolerance: float = 6.0
         )
         return
     if not path.exists():
-        raise AssertionError(f"no control data {path}: render, look, then rerun with UPDATE_CONTROL=1")
+        raise AssertionError(
+            f"no control data {path}: render, look, then rerun with UPDATE_CONTROL=1"
+        )
     control = np.load(path)["frame"].astype(np.float32)
     diff = float(np.abs(frame - control).mean())
     assert diff < tolerance, f"{name}: frame differs from control by {diff:.2f} (limit {tolerance})"

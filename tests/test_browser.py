@@ -4,6 +4,7 @@ Every page is visited in light and dark mode; requests, console, formulas, video
 accessibility (axe-core), keyboard reach and page weight are checked; screenshots of every page
 in both palettes at desktop and phone widths go to test-output/screenshots/ for people to look at.
 """
+
 from __future__ import annotations
 
 import json
@@ -19,7 +20,9 @@ from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, PageRecorder, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "test-output"
-RAW_TEX = re.compile(r"\\(frac|sigma|partial|begin|left|right|cdot|mathbf|hat|eta)\b|\$\$|\\\(|\\\[")
+RAW_TEX = re.compile(
+    r"\\(frac|sigma|partial|begin|left|right|cdot|mathbf|hat|eta)\b|\$\$|\\\(|\\\["
+)
 FIRST_LOAD_LIMIT_KIB = 600
 
 
@@ -49,8 +52,11 @@ def browser():
 
 
 def open_page(browser, url: str, scheme: str = "light", viewport=DESKTOP, reduced_motion=False):
-    context = browser.new_context(viewport=viewport, color_scheme=scheme,
-                                  reduced_motion="reduce" if reduced_motion else "no-preference")
+    context = browser.new_context(
+        viewport=viewport,
+        color_scheme=scheme,
+        reduced_motion="reduce" if reduced_motion else "no-preference",
+    )
     page = context.new_page()
     recorder = PageRecorder(page, url.split("/", 3)[0] + "//" + url.split("/", 3)[2])
     page.goto(url, wait_until="networkidle")
@@ -69,7 +75,9 @@ def assert_math_rendered(page, where: str):
     assert not raw, f"{where}: raw TeX visible to the reader: {raw[:5]}"
     # The formulas are drawn in KaTeX's own fonts, served by the site itself.
     if page.evaluate("document.querySelectorAll('.katex').length"):
-        assert page.evaluate("document.fonts.check('16px KaTeX_Main')"), f"{where}: KaTeX_Main not loaded"
+        assert page.evaluate("document.fonts.check('16px KaTeX_Main')"), (
+            f"{where}: KaTeX_Main not loaded"
+        )
 
 
 def test_every_page_stays_on_the_site_and_renders_its_math(site_build, served, browser):
@@ -113,8 +121,11 @@ def test_every_display_formula_fits_a_phone_column(site_build, served, browser):
         for f in page.evaluate(FORMULA_EXTENTS):
             seen += 1
             ink = f["inkRight"] - f["inkLeft"]
-            if (f["scroll"] > f["client"] or f["inkLeft"] < f["left"] - 0.5
-                    or f["inkRight"] > f["right"] + 0.5):
+            if (
+                f["scroll"] > f["client"]
+                or f["inkLeft"] < f["left"] - 0.5
+                or f["inkRight"] > f["right"] + 0.5
+            ):
                 wide.append(f"/{path}: {ink:.0f} px in a {f['client']} px column: {f['tex'][:100]}")
         context.close()
     assert seen >= 15, f"only {seen} display formulas found"
@@ -163,8 +174,12 @@ def test_videos_load_nothing_until_played_then_play_with_captions(site_build, se
         assert facts["trackKind"] == "captions" and facts["trackMode"] == "showing"
         assert facts["poster"] in rec.bytes_by_url and rec.bytes_by_url[facts["poster"]] > 1000
     # The captions are real WebVTT, loaded by the browser.
-    page.wait_for_function("[...document.querySelectorAll('video track')].every(t => t.readyState === 2)")
-    cues = page.evaluate("[...document.querySelectorAll('video')].map(v => v.textTracks[0].cues.length)")
+    page.wait_for_function(
+        "[...document.querySelectorAll('video track')].every(t => t.readyState === 2)"
+    )
+    cues = page.evaluate(
+        "[...document.querySelectorAll('video')].map(v => v.textTracks[0].cues.length)"
+    )
     assert all(c >= 3 for c in cues), f"too few captions: {cues}"
     # Pressing play advances the playhead.
     first = videos.first
@@ -179,9 +194,13 @@ def test_videos_load_nothing_until_played_then_play_with_captions(site_build, se
 def test_nothing_moves_by_itself_with_reduced_motion(site_build, served, browser):
     context, page, _ = open_page(browser, article_url(site_build, served), reduced_motion=True)
     page.wait_for_timeout(1500)
-    states = page.evaluate("[...document.querySelectorAll('video')].map(v => [v.paused, v.currentTime])")
+    states = page.evaluate(
+        "[...document.querySelectorAll('video')].map(v => [v.paused, v.currentTime])"
+    )
     assert states and all(paused and t == 0 for paused, t in states)
-    running = page.evaluate("document.getAnimations().filter(a => a.playState === 'running').length")
+    running = page.evaluate(
+        "document.getAnimations().filter(a => a.playState === 'running').length"
+    )
     assert running == 0
     context.close()
 
@@ -192,10 +211,15 @@ def test_no_serious_accessibility_violations_and_every_image_described(site_buil
         for scheme in ("light", "dark"):
             context, page, _ = open_page(browser, served + path, scheme)
             results = axe.run(page)
-            serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-                       for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+            serious = [
+                (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+                for v in results.response["violations"]
+                if v["impact"] in ("serious", "critical")
+            ]
             assert serious == [], f"/{path} ({scheme}): {serious}"
-            no_alt = page.evaluate("[...document.images].filter(i => !i.alt && i.getAttribute('role') !== 'presentation').map(i => i.src)")
+            no_alt = page.evaluate(
+                "[...document.images].filter(i => !i.alt && i.getAttribute('role') !== 'presentation').map(i => i.src)"
+            )
             assert no_alt == [], f"/{path}: images without alt text: {no_alt}"
             context.close()
 
@@ -228,14 +252,22 @@ def test_every_page_first_load_is_light(site_build, served, browser):
     for path in site_pages(site_build.root):
         context, page, rec = open_page(browser, served + path)
         page.wait_for_timeout(300)
-        weights[path or "/"] = {"kib": round(sum(rec.bytes_by_url.values()) / 1024, 1),
-                                "by_url": dict(sorted(((u.replace(served, "/"), b) for u, b in rec.bytes_by_url.items()),
-                                                      key=lambda kv: -kv[1]))}
+        weights[path or "/"] = {
+            "kib": round(sum(rec.bytes_by_url.values()) / 1024, 1),
+            "by_url": dict(
+                sorted(
+                    ((u.replace(served, "/"), b) for u, b in rec.bytes_by_url.items()),
+                    key=lambda kv: -kv[1],
+                )
+            ),
+        }
         context.close()
     OUTPUT.mkdir(exist_ok=True)
     (OUTPUT / "page-weight.json").write_text(json.dumps(weights, indent=1))
     heavy = {p: w["kib"] for p, w in weights.items() if w["kib"] >= FIRST_LOAD_LIMIT_KIB}
-    assert heavy == {}, f"first loads over {FIRST_LOAD_LIMIT_KIB} KiB: {heavy}; see test-output/page-weight.json"
+    assert heavy == {}, (
+        f"first loads over {FIRST_LOAD_LIMIT_KIB} KiB: {heavy}; see test-output/page-weight.json"
+    )
 
 
 def test_screenshots_of_every_page_in_both_palettes_and_widths(site_build, served, browser):
@@ -248,7 +280,9 @@ def test_screenshots_of_every_page_in_both_palettes_and_widths(site_build, serve
             for label, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
                 context, page, _ = open_page(browser, served + path, scheme, viewport)
                 width = page.evaluate("document.documentElement.scrollWidth")
-                assert width <= viewport["width"], f"/{path} scrolls sideways at {label} width: {width}px"
+                assert width <= viewport["width"], (
+                    f"/{path} scrolls sideways at {label} width: {width}px"
+                )
                 page.screenshot(path=shots / f"{name}-{scheme}-{label}.png", full_page=True)
                 taken += 1
                 context.close()
@@ -267,7 +301,8 @@ def test_lecturers_page_lists_every_video_with_downloads(site_build, served, bro
             assert any(h.endswith(entry["name"] + suffix) for h in hrefs), (entry["name"], suffix)
     # Listed in the order a reader meets them: follow the site's navigation, page by page.
     nav = page.locator("nav.md-nav--primary a.md-nav__link[href]").evaluate_all(
-        "as => as.map(a => new URL(a.getAttribute('href'), location.href).href)")
+        "as => as.map(a => new URL(a.getAttribute('href'), location.href).href)"
+    )
     met = []
     for url in dict.fromkeys(nav):
         html_file = site_build.root / url.removeprefix(served) / "index.html"
@@ -287,8 +322,13 @@ def test_lecturers_page_lists_every_video_with_downloads(site_build, served, bro
         for suffix in (".mp4", ".vtt", ".srt", ".webp"):
             assert f"lecture-kit/{entry['name']}{suffix}" in names
         assert entry["title"] in readme
-        assert kit.read(f"lecture-kit/{entry['name']}.mp4") == (site_build.root / entry["video"]).read_bytes()
-    assert [readme.index(f"{name}.mp4") for name in met] == sorted(readme.index(f"{name}.mp4") for name in met)
+        assert (
+            kit.read(f"lecture-kit/{entry['name']}.mp4")
+            == (site_build.root / entry["video"]).read_bytes()
+        )
+    assert [readme.index(f"{name}.mp4") for name in met] == sorted(
+        readme.index(f"{name}.mp4") for name in met
+    )
     assert "CC BY 4.0" in readme
     assert rec.foreign() == []
     context.close()

@@ -1,4 +1,5 @@
 """Cache keys: what must change for a scene to be drawn again."""
+
 from __future__ import annotations
 
 import textwrap
@@ -31,7 +32,9 @@ def test_a_new_version_of_an_imported_package_redraws_the_scene(tmp_path, monkey
     assert key_of(tmp_path, monkeypatch, base) == key
     assert key_of(tmp_path, monkeypatch, {**base, "contourpy": "1.4.0"}) != key
     # the standard library, the project's own modules and packages it does not import do not count
-    assert key_of(tmp_path, monkeypatch, {**base, "math": "z", "helper": "z", "numpy": "3.0"}) == key
+    assert (
+        key_of(tmp_path, monkeypatch, {**base, "math": "z", "helper": "z", "numpy": "3.0"}) == key
+    )
 
 
 def test_the_versions_named_are_the_installed_ones(tmp_path):

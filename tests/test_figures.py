@@ -1,5 +1,6 @@
 """The matplotlib figures: each one draws, the renderer's SVG files are byte-stable and carry no
 date or software metadata, and every number a figure prints is the core's."""
+
 from __future__ import annotations
 
 import os
@@ -20,8 +21,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def render_all(outdir: Path, *names: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "scripts.figure_worker", str(outdir), *names], cwd=ROOT,
-                          env={**os.environ, "MPLBACKEND": "agg"}, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.figure_worker", str(outdir), *names],
+        cwd=ROOT,
+        env={**os.environ, "MPLBACKEND": "agg"},
+        capture_output=True,
+        text=True,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +56,9 @@ def test_each_figure_draws(name):
         fig = figures.FIGURES[name]()
     try:
         assert fig.axes, name
-        assert fig.get_facecolor()[:3] == pytest.approx(tuple(int(style.BACKGROUND[i:i + 2], 16) / 255
-                                                               for i in (1, 3, 5)))
+        assert fig.get_facecolor()[:3] == pytest.approx(
+            tuple(int(style.BACKGROUND[i : i + 2], 16) / 255 for i in (1, 3, 5))
+        )
     finally:
         plt.close(fig)
 
@@ -67,8 +74,10 @@ def test_two_runs_give_identical_bytes(rendered):
     a, b = rendered
     for name in figures.FIGURES:
         for suffix in ("svg", "pdf", "png"):
-            assert (a / f"{name}.{suffix}").read_bytes() == (b / f"{name}.{suffix}").read_bytes(), \
-                (name, suffix)
+            assert (a / f"{name}.{suffix}").read_bytes() == (b / f"{name}.{suffix}").read_bytes(), (
+                name,
+                suffix,
+            )
 
 
 def test_pdf_and_png_carry_no_date_or_software(rendered):
@@ -89,7 +98,11 @@ def test_svg_has_no_date_software_or_external_reference(rendered):
         assert "Matplotlib v" not in text and "matplotlib.org" not in text, path.name
         # No fonts, images or styles fetched from elsewhere (the xmlns URIs are names, not requests;
         # a dense artist drawn as a bitmap is embedded as a data: URI, which fetches nothing).
-        hrefs = [h for h in re.findall(r'(?:xlink:)?href="([^"#][^"]*)"', text) if not h.startswith("data:")]
+        hrefs = [
+            h
+            for h in re.findall(r'(?:xlink:)?href="([^"#][^"]*)"', text)
+            if not h.startswith("data:")
+        ]
         assert not hrefs, (path.name, hrefs[:3])
         assert "<text" not in text, "text is drawn as paths, needing no font on the reader's side"
 
@@ -98,7 +111,8 @@ def test_subset_and_unknown_names(tmp_path):
     proc = render_all(tmp_path, "sigmoid-and-derivative")
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        f"sigmoid-and-derivative.{suffix}" for suffix in ("pdf", "png", "svg")]
+        f"sigmoid-and-derivative.{suffix}" for suffix in ("pdf", "png", "svg")
+    ]
     proc = render_all(tmp_path / "x", "no-such-figure")
     assert proc.returncode == 2 and "no-such-figure" in proc.stderr
 
@@ -131,7 +145,9 @@ def test_quadrant_figure_updates_are_minus_lr_delta_x():
         from numeric.activations import sigmoid, sigmoid_prime
 
         delta = (sigmoid(z) - prob.Y) * sigmoid_prime(z)
-        np.testing.assert_allclose(U, -weight_updates.LEARNING_RATE * delta[:, None] * prob.X, rtol=1e-12)
+        np.testing.assert_allclose(
+            U, -weight_updates.LEARNING_RATE * delta[:, None] * prob.X, rtol=1e-12
+        )
     assert figures.start_updates_same_sign("positive") == 1.0
     assert figures.same_sign_label("positive") == "single examples at $w_0$: 100% same sign"
     # The direction to w* lies in a forbidden quadrant for the positive inputs.

@@ -8,8 +8,16 @@ from numeric import formatting as F
 
 
 @pytest.mark.parametrize(
-    "value,text", [(0.5, "0.5"), (-0.24, "-0.24"), (1, "1.0"), (-0.0, "0.0"), (-1e-9, "0.0"),
-                   (1.2345, "1.234"), (0.1 + 0.2, "0.3")]
+    "value,text",
+    [
+        (0.5, "0.5"),
+        (-0.24, "-0.24"),
+        (1, "1.0"),
+        (-0.0, "0.0"),
+        (-1e-9, "0.0"),
+        (1.2345, "1.234"),
+        (0.1 + 0.2, "0.3"),
+    ],
 )
 def test_decimals(value, text):
     assert F.decimals(value) == text
@@ -37,7 +45,9 @@ def test_scientific():
     assert F.scientific_tex(0.25**10) == r"9.54 \times 10^{-7}"
     assert F.scientific_tex(128.0) == "128"
     assert F.scientific_text(0.25**10) == "9.54 x 10^-7"
-    assert float(F.scientific_text(0.25**10).replace(" x 10^", "e")) == pytest.approx(0.25**10, 1e-3)
+    assert float(F.scientific_text(0.25**10).replace(" x 10^", "e")) == pytest.approx(
+        0.25**10, 1e-3
+    )
 
 
 def test_percent():

@@ -8,6 +8,7 @@
 - The credit line and the version: no address unless the build was given one; the version
   changes when the content does.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -31,7 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def _load_hook(name: str):
     """A hook module by its path (scripts/hooks is not put on sys.path: its math.py would shadow
     the standard library's)."""
-    spec = importlib.util.spec_from_file_location(f"hook_{name}", ROOT / "scripts" / "hooks" / f"{name}.py")
+    spec = importlib.util.spec_from_file_location(
+        f"hook_{name}", ROOT / "scripts" / "hooks" / f"{name}.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -41,8 +44,9 @@ citation = _load_hook("citation")
 
 DRAFT = re.compile(r"\bdraft", re.IGNORECASE)
 # Addresses that stand for a real one: example domains (RFC 2606) and "your-..." fill-ins.
-PLACEHOLDER = re.compile(r"\bexample\.(?:github\.io|com|org|net)\b|https?://your[-.]|<your[-_ ]",
-                         re.IGNORECASE)
+PLACEHOLDER = re.compile(
+    r"\bexample\.(?:github\.io|com|org|net)\b|https?://your[-.]|<your[-_ ]", re.IGNORECASE
+)
 READER_SUFFIXES = {".html", ".vtt", ".srt", ".json", ".xml", ".txt"}
 
 
@@ -69,9 +73,12 @@ def reader_texts(root: Path, kit: dict[str, bytes]):
 def test_no_reader_meets_a_draft_or_a_placeholder_address(site_build, kit):
     problems = []
     for where, text in reader_texts(site_build.root, kit):
-        for pattern, what in ((DRAFT, "mentions a draft"), (PLACEHOLDER, "holds a placeholder address")):
+        for pattern, what in (
+            (DRAFT, "mentions a draft"),
+            (PLACEHOLDER, "holds a placeholder address"),
+        ):
             for m in pattern.finditer(text):
-                context = text[max(0, m.start() - 40):m.end() + 40].replace("\n", " ")
+                context = text[max(0, m.start() - 40) : m.end() + 40].replace("\n", " ")
                 problems.append(f"{where} {what}: …{context}…")
     assert not problems, "\n".join(problems[:20])
 
@@ -79,8 +86,12 @@ def test_no_reader_meets_a_draft_or_a_placeholder_address(site_build, kit):
 def test_the_checks_catch_what_they_look_for():
     assert DRAFT.search("The draft's network") and DRAFT.search("as the DRAFT says")
     assert PLACEHOLDER.search("https://example.github.io/activation-functions/")
-    assert PLACEHOLDER.search("see http://example.org/x") and PLACEHOLDER.search("https://your-site/")
-    assert not PLACEHOLDER.search("for example, the sigmoid") and not PLACEHOLDER.search("examples.md")
+    assert PLACEHOLDER.search("see http://example.org/x") and PLACEHOLDER.search(
+        "https://your-site/"
+    )
+    assert not PLACEHOLDER.search("for example, the sigmoid") and not PLACEHOLDER.search(
+        "examples.md"
+    )
 
 
 def test_kit_holds_every_video_with_captions_and_a_full_resolution_still(site_build, kit):
@@ -93,8 +104,9 @@ def test_kit_holds_every_video_with_captions_and_a_full_resolution_still(site_bu
         # The still is the poster's frame at full size: the same picture, not a blank one.
         poster = Image.open(site_build.root / scene["poster"]).convert("RGB").resize((96, 54))
         small = still.convert("RGB").resize((96, 54))
-        diff = sum(abs(a - b) for pa, pb in zip(poster.getdata(), small.getdata())
-                   for a, b in zip(pa, pb)) / (96 * 54 * 3)
+        diff = sum(
+            abs(a - b) for pa, pb in zip(poster.getdata(), small.getdata()) for a, b in zip(pa, pb)
+        ) / (96 * 54 * 3)
         assert diff < 6, (name, diff)
         assert len(set(small.getdata())) > 20, f"{name}'s still looks blank"
 
@@ -113,7 +125,9 @@ def test_kit_credits_and_cites_the_work(site_build, kit):
     cff = yaml.safe_load(kit["CITATION.cff"])
     root_cff = yaml.safe_load((ROOT / "CITATION.cff").read_text())
     # The kit's CITATION.cff is the root one plus this build's version.
-    assert {k: v for k, v in cff.items() if k not in ("version", "url", "repository-code")} == root_cff
+    assert {
+        k: v for k, v in cff.items() if k not in ("version", "url", "repository-code")
+    } == root_cff
     version = cff["version"]
     assert re.fullmatch(r"[0-9a-f]{10}", version)
     author = root_cff["authors"][0]["name"]
@@ -123,24 +137,31 @@ def test_kit_credits_and_cites_the_work(site_build, kit):
     assert "silent" in readme.lower()
     # The lecturers' page gives the same credit line and BibTeX entry, and the same version.
     page = (site_build.root / "videos" / "index.html").read_text()
-    credit = next(line.strip() for line in readme.splitlines() if author in line and root_cff["title"] in line)
+    credit = next(
+        line.strip() for line in readme.splitlines() if author in line and root_cff["title"] in line
+    )
     assert _html_text(credit) in _html_text(page)
     assert f"version = {{{version}}}" in bib and version in page
 
 
 def _html_text(s: str) -> str:
     import html
+
     return html.unescape(re.sub(r"<[^>]+>", "", s))
 
 
 def test_lecturers_page_links_each_video_to_its_section(site_build):
     page = (site_build.root / "videos" / "index.html").read_text()
     for scene in site_build.manifest["scenes"]:
-        block = page.split(f'id="lecture-{scene["name"]}"', 1)[1].split('class="lecture-video"', 1)[0]
+        block = page.split(f'id="lecture-{scene["name"]}"', 1)[1].split('class="lecture-video"', 1)[
+            0
+        ]
         for section in scene["pages"]:
             target = section.rstrip("/").split("/")[-1]
-            assert re.search(rf'href="[^"]*{re.escape(target)}/#scene-{scene["name"]}"', block), \
-                (scene["name"], section)
+            assert re.search(rf'href="[^"]*{re.escape(target)}/#scene-{scene["name"]}"', block), (
+                scene["name"],
+                section,
+            )
 
 
 def _citation_with(env: dict, project: Path = ROOT) -> dict:
@@ -163,16 +184,25 @@ def test_without_addresses_the_credit_names_none():
     assert "http" not in info["credit"] and "http" not in info["bibtex"]
     assert citation.source_link(info) == ""
     info = _citation_with({"SITE_URL": "https://site.test/a/", "SOURCE_URL": "https://code.test/r"})
-    assert "https://site.test/a/" in info["credit"] and r"\url{https://site.test/a/}" in info["bibtex"]
+    assert (
+        "https://site.test/a/" in info["credit"] and r"\url{https://site.test/a/}" in info["bibtex"]
+    )
     assert "https://code.test/r" in citation.source_link(info)
 
 
 def test_mkdocs_config_has_no_site_address_of_its_own():
     env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
-    out = subprocess.run([sys.executable, "-c", "from mkdocs.config import load_config;"
-                          "print(load_config('mkdocs.yml').site_url)"],
-                         cwd=ROOT, env={**env, "NO_MKDOCS_2_WARNING": "1"},
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from mkdocs.config import load_config;print(load_config('mkdocs.yml').site_url)",
+        ],
+        cwd=ROOT,
+        env={**env, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "None"
 
@@ -200,13 +230,16 @@ lecture_extras = _load_hook("lecture_extras")
 def test_pause_points_take_their_times_from_the_captions(site_build):
     """Every pause on the teaching page sits where a caption of its video ends."""
     page = (site_build.root / "teaching" / "index.html").read_text()
-    items = re.findall(r"<li><strong>(\d+:\d\d)</strong> in <a href=\"([^\"]+)\">[^<]+</a>, after “([^”]+)”", page)
+    items = re.findall(
+        r"<li><strong>(\d+:\d\d)</strong> in <a href=\"([^\"]+)\">[^<]+</a>, after “([^”]+)”", page
+    )
     source = (ROOT / "docs" / "teaching.md").read_text()
     assert len(items) == source.count("<!-- pause: ") >= 5
     for time, href, caption in items:
         name = href.split("#scene-")[1]
         cues = lecture_extras.read_cues(site_build.root / "videos" / f"{name}.vtt")
         import html
+
         cue = next(c for c in cues if c.text == html.unescape(caption))
         assert time == lecture_extras.clock(cue.end), (name, caption)
         assert cue.end <= site_build.scene(name)["duration_s"] + 0.05
@@ -214,16 +247,24 @@ def test_pause_points_take_their_times_from_the_captions(site_build):
 
 def test_a_pause_point_that_matches_no_caption_fails_with_its_line():
     scenes = {"S": {"title": "A scene"}}
-    cues = lambda name: [lecture_extras.Cue(0.0, 2.0, "First caption."),  # noqa: E731
-                         lecture_extras.Cue(2.1, 5.5, "Second caption, longer.")]
+    cues = lambda name: [
+        lecture_extras.Cue(0.0, 2.0, "First caption."),  # noqa: E731
+        lecture_extras.Cue(2.1, 5.5, "Second caption, longer."),
+    ]
     line = "<!-- pause: S | Second caption --> Ask: why?"
-    item = lecture_extras.pause_point(line, "teaching.md:3", scenes, cues, lambda n: "page/#scene-S")
-    assert item == "- **0:06** in [A scene](page/#scene-S), after “Second caption, longer.” Ask: why?"
+    item = lecture_extras.pause_point(
+        line, "teaching.md:3", scenes, cues, lambda n: "page/#scene-S"
+    )
+    assert (
+        item == "- **0:06** in [A scene](page/#scene-S), after “Second caption, longer.” Ask: why?"
+    )
     assert lecture_extras.pause_point("plain text", "x", scenes, cues, str) is None
     with pytest.raises(ValueError, match=r"teaching.md:4: 'Third' matches no caption of S"):
         lecture_extras.pause_point("<!-- pause: S | Third -->", "teaching.md:4", scenes, cues, str)
     with pytest.raises(ValueError, match="caption"):
-        lecture_extras.pause_point("<!-- pause: S | caption -->", "teaching.md:5", scenes, cues, str)
+        lecture_extras.pause_point(
+            "<!-- pause: S | caption -->", "teaching.md:5", scenes, cues, str
+        )
     with pytest.raises(ValueError, match="unknown scene 'T'"):
         lecture_extras.pause_point("<!-- pause: T | First -->", "teaching.md:6", scenes, cues, str)
 
@@ -232,4 +273,6 @@ def test_every_figure_shows_a_visible_caption(site_build):
     for path in site_build.root.rglob("*.html"):
         for figure in re.findall(r'<figure class="plot".*?</figure>', path.read_text(), re.S):
             caption = re.search(r"<figcaption>([^<]{10,})</figcaption>", figure)
-            assert caption, f"{path.relative_to(site_build.root)}: a figure without a visible caption"
+            assert caption, (
+                f"{path.relative_to(site_build.root)}: a figure without a visible caption"
+            )

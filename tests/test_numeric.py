@@ -1,5 +1,6 @@
 """The numeric core against independent computations: finite differences, brute-force maxima,
 direct products. No expected value here is copied from the core's own output."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -47,7 +48,9 @@ def test_sigmoid_matches_definition_and_range():
     # Stable where the naive formula overflows.
     assert sigmoid(-1000.0) == 0.0 and sigmoid(1000.0) == 1.0
     assert sigmoid(0.0) == 0.5
-    np.testing.assert_allclose(logit(sigmoid(np.linspace(-8, 8, 33))), np.linspace(-8, 8, 33), atol=1e-9)
+    np.testing.assert_allclose(
+        logit(sigmoid(np.linspace(-8, 8, 33))), np.linspace(-8, 8, 33), atol=1e-9
+    )
 
 
 @pytest.mark.parametrize("f, fprime", [(sigmoid, sigmoid_prime), (tanh, tanh_prime)])
@@ -135,14 +138,18 @@ def test_backward_pass_is_the_chain_rule_written_out():
     assert p.z == pytest.approx((z1, z2, z3), rel=1e-14)
     assert p.dL_dz == pytest.approx((step3, step2, step1), rel=1e-12)
     assert p.dL_dw[0] == pytest.approx(step3 * c.x, rel=1e-12)
-    assert p.loss == pytest.approx(0.5 * dL_da3 ** 2, rel=1e-12)
+    assert p.loss == pytest.approx(0.5 * dL_da3**2, rel=1e-12)
 
 
 def test_shrink_never_beats_the_bound_when_weights_are_at_most_one():
     rng = np.random.default_rng(1)
     for _ in range(500):
-        chain = Chain(float(rng.normal()), float(rng.uniform()), tuple(rng.uniform(-1, 1, 3)),
-                      tuple(rng.normal(0, 2, 3)))
+        chain = Chain(
+            float(rng.normal()),
+            float(rng.uniform()),
+            tuple(rng.uniform(-1, 1, 3)),
+            tuple(rng.normal(0, 2, 3)),
+        )
         p = run(chain)
         if p.dL_dyhat == 0:
             continue
@@ -156,13 +163,17 @@ def test_the_bound_for_a_chain_uses_its_own_weights():
     """0.25^n |w_2 ... w_n| holds for any weights (sigma' <= 1/4; no weight after the output)."""
     rng = np.random.default_rng(4)
     for _ in range(500):
-        chain = Chain(float(rng.normal()), float(rng.uniform()), tuple(rng.uniform(-3, 3, 3)),
-                      tuple(rng.normal(0, 2, 3)))
+        chain = Chain(
+            float(rng.normal()),
+            float(rng.uniform()),
+            tuple(rng.uniform(-3, 3, 3)),
+            tuple(rng.normal(0, 2, 3)),
+        )
         p = run(chain)
         if p.dL_dyhat == 0:
             continue
         w2, w3 = chain.weights[1:]
-        assert bound_for(chain) == pytest.approx(0.25 ** 3 * abs(w2 * w3))
+        assert bound_for(chain) == pytest.approx(0.25**3 * abs(w2 * w3))
         assert p.shrink()[0] <= bound_for(chain) * (1 + 1e-12)
     assert bound_for(EXAMPLE) <= bound_sequence(3)[-1]
     # A weight of 1.1 breaks the premise: the 0.25-per-layer bound no longer applies.
@@ -173,8 +184,10 @@ def test_balanced_shrink_counts_the_output_step_once():
     """The output step multiplies by sigma'(0) = 0.25 alone; each layer behind it by w / 4."""
     for depth in (1, 3, 10):
         for w in (1.0, 8.0):
-            assert balanced_shrink(depth, w) == pytest.approx(run(balanced_chain(depth, w)).shrink()[0])
-    assert balanced_shrink(10, 8.0) == 0.25 * 2 ** 9 == 128.0
+            assert balanced_shrink(depth, w) == pytest.approx(
+                run(balanced_chain(depth, w)).shrink()[0]
+            )
+    assert balanced_shrink(10, 8.0) == 0.25 * 2**9 == 128.0
 
 
 def test_balanced_chain_vanishes_or_explodes_by_w_over_four():
@@ -201,7 +214,9 @@ def test_per_example_gradient_is_delta_times_x():
         h = 1e-6
         for i in range(2):
             e = np.eye(2)[i] * h
-            numeric = (weight_updates.example_loss(w + e, x, y) - weight_updates.example_loss(w - e, x, y)) / (2 * h)
+            numeric = (
+                weight_updates.example_loss(w + e, x, y) - weight_updates.example_loss(w - e, x, y)
+            ) / (2 * h)
             assert g[i] == pytest.approx(numeric, rel=1e-6, abs=1e-12)
         z = float(w @ x)
         delta = (sigmoid(z) - y) * sigmoid_prime(z)
@@ -210,7 +225,7 @@ def test_per_example_gradient_is_delta_times_x():
 
 def test_positive_inputs_give_one_signed_gradients():
     rng = np.random.default_rng(3)
-    X = sigmoid(rng.normal(size=(2000, 5)))       # any sigmoid layer's output: all positive
+    X = sigmoid(rng.normal(size=(2000, 5)))  # any sigmoid layer's output: all positive
     Y = rng.uniform(size=2000)
     w = rng.normal(size=5)
     z = X @ w

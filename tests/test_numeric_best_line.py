@@ -1,4 +1,5 @@
 """The most accurate straight line (scenes/numeric/best_line.py), against a sweep over directions."""
+
 import numpy as np
 
 from numeric import best_line as B

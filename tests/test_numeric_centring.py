@@ -1,5 +1,6 @@
 """Flaw #2 measured one factor at a time (scenes/numeric/centring.py), checked against the
 one-run-at-a-time SGD of numeric.weight_updates and against textbook linear algebra."""
+
 import numpy as np
 import pytest
 
@@ -11,7 +12,7 @@ def test_the_two_kinds_differ_only_in_the_mean():
     for seed in (0, 7, 123):
         pos, cen = U.problem("positive", seed=seed), U.problem("zero_centred", seed=seed)
         assert np.all(pos.X > 0)
-        assert np.allclose(pos.X - cen.X, 0.5)                  # a shift: the spread is the same
+        assert np.allclose(pos.X - cen.X, 0.5)  # a shift: the spread is the same
         assert np.allclose(pos.X.std(axis=0), cen.X.std(axis=0))
         assert np.all(np.abs(cen.X.mean(axis=0)) < 0.05)
 
@@ -22,7 +23,9 @@ def test_vectorised_runs_equal_the_step_by_step_runs(kind, lr):
     seeds = (3, 58, 91)
     vectorised = C.steps_to_converge(kind, seeds, lr)
     for s, steps in zip(seeds, vectorised):
-        path = U.sgd_path(U.problem(kind, seed=s), lr=lr, order_seed=C.order_seed(s), max_steps=C.CAP)
+        path = U.sgd_path(
+            U.problem(kind, seed=s), lr=lr, order_seed=C.order_seed(s), max_steps=C.CAP
+        )
         assert (path.steps if path.converged else np.inf) == steps
 
 
@@ -47,8 +50,8 @@ def test_best_against_best_positive_inputs_need_about_twice_the_steps():
     assert all(r[k].arrived == 1.0 for k in U.KINDS)
     ratios = r["positive"].steps / r["zero_centred"].steps
     assert C.median_ratio() == np.median(ratios)
-    assert 1.5 < C.median_ratio() < 4.0          # not the 3x an uncontrolled comparison gave
-    assert np.mean(ratios > 1) > 0.75             # most pairs, not a lucky few
+    assert 1.5 < C.median_ratio() < 4.0  # not the 3x an uncontrolled comparison gave
+    assert np.mean(ratios > 1) > 0.75  # most pairs, not a lucky few
 
 
 def test_at_one_step_size_centring_alone_changes_little():
@@ -77,7 +80,8 @@ def test_condition_numbers_against_the_two_by_two_formula():
             (a, b), (_, d) = X.T @ X / len(X)
             r = np.hypot((a - d) / 2, b)
             assert C.condition_number(C.input_products(kind, seed)) == pytest.approx(
-                ((a + d) / 2 + r) / ((a + d) / 2 - r))
+                ((a + d) / 2 + r) / ((a + d) / 2 - r)
+            )
     # The mean adds a large eigenvalue: about ten times the condition number.
     pos = np.median(C.condition_numbers("positive"))
     cen = np.median(C.condition_numbers("zero_centred"))
@@ -93,6 +97,10 @@ def test_hessian_at_the_minimum_matches_finite_differences():
             for j in range(2):
                 ei, ej = np.eye(2)[i] * h, np.eye(2)[j] * h
                 w = U.TEACHER
-                H[i, j] = (prob.loss(w + ei + ej) - prob.loss(w + ei - ej)
-                           - prob.loss(w - ei + ej) + prob.loss(w - ei - ej)) / (4 * h * h)
+                H[i, j] = (
+                    prob.loss(w + ei + ej)
+                    - prob.loss(w + ei - ej)
+                    - prob.loss(w - ei + ej)
+                    + prob.loss(w - ei - ej)
+                ) / (4 * h * h)
         assert np.allclose(C.hessian_at_minimum(kind, 50), H, rtol=1e-4, atol=1e-9)

@@ -1,5 +1,6 @@
 """The saturated variant and the teaching page's exercises, against independent computations:
 finite differences of the loss, and the forward pass written out with math.exp."""
+
 from __future__ import annotations
 
 import math
@@ -26,10 +27,12 @@ def _sigma(z: float) -> float:
 
 def _dloss_dw(chain: Chain, k: int, h: float = 1e-6) -> float:
     """dL/dw_k by a central difference of the loss alone."""
+
     def at(delta):
         weights = list(chain.weights)
         weights[k] += delta
         return loss_at(Chain(chain.x, chain.y, tuple(weights), chain.biases))
+
     return (at(h) - at(-h)) / (2 * h)
 
 
@@ -50,8 +53,9 @@ def test_the_saturated_variant_changes_only_w1_and_puts_z1_at_5():
     assert run(SATURATED).z[0] == pytest.approx(5.0)
 
 
-@pytest.mark.parametrize("chain", [SATURATED, with_first_pre_activation(EXAMPLE, -5.0)],
-                         ids=["z1=+5", "z1=-5"])
+@pytest.mark.parametrize(
+    "chain", [SATURATED, with_first_pre_activation(EXAMPLE, -5.0)], ids=["z1=+5", "z1=-5"]
+)
 def test_saturated_gradients_match_finite_differences(chain):
     p = run(chain)
     for k in range(chain.depth):
@@ -77,10 +81,10 @@ def test_update_ratio_is_the_ratio_of_steps_for_any_learning_rate():
 
 
 def test_layers_to_fall_below_counts_by_brute_force():
-    for fraction in (0.5, 0.1, 1e-3, 1e-6, 0.25 ** 5, 1e-9):
+    for fraction in (0.5, 0.1, 1e-3, 1e-6, 0.25**5, 1e-9):
         for w in (1.0, 0.5, 2.0):
             factor = w * 0.25
-            k = next(k for k in range(1, 200) if factor ** k < fraction)
+            k = next(k for k in range(1, 200) if factor**k < fraction)
             assert layers_to_fall_below(fraction, w) == k, (fraction, w)
     with pytest.raises(ValueError):
         layers_to_fall_below(1e-6, 8.0)
@@ -99,5 +103,5 @@ def test_exercise_answers():
     assert s.eta_to_match * g1 == pytest.approx(0.5 * g3, rel=1e-5)
     assert s.step_w3_then / s.step_w3 == pytest.approx(g3 / g1, rel=1e-5)
     # 3: 0.25^9 is still above a millionth, 0.25^10 below.
-    assert 0.25 ** 9 > 1e-6 > 0.25 ** 10
+    assert 0.25**9 > 1e-6 > 0.25**10
     assert exercises.layers_for_a_millionth() == 10

@@ -1,5 +1,6 @@
 """The two-moons data set, the tiny sigmoid networks and the sweep that chose the article's one
 (scenes/numeric/training.py)."""
+
 import numpy as np
 import pytest
 
@@ -94,7 +95,9 @@ def test_hidden_layers_are_homeomorphisms(ex):
     assert net.invertible
     for layer in net.hidden_layers:
         assert abs(np.linalg.det(layer.W)) > 0.1
-    grid = np.stack(np.meshgrid(np.linspace(-2, 2, 9), np.linspace(-1.5, 1.5, 7)), -1).reshape(-1, 2)
+    grid = np.stack(np.meshgrid(np.linspace(-2, 2, 9), np.linspace(-1.5, 1.5, 7)), -1).reshape(
+        -1, 2
+    )
     assert np.allclose(net.pull_back(net.last_hidden(grid)), grid, atol=1e-6)
     # A sigmoid layer's image is the open unit square: points outside it have no pre-image,
     # points inside it all have one.
@@ -135,8 +138,13 @@ def test_decision_boundary_is_the_pulled_back_line(ex):
 def test_input_gradient_matches_finite_differences(ex):
     X, _, net = ex
     x, h = X[::7], 1e-6
-    fd = np.stack([(net.decision_function(x + d) - net.decision_function(x - d)) / (2 * h)
-                   for d in (np.array([h, 0]), np.array([0, h]))], axis=1)
+    fd = np.stack(
+        [
+            (net.decision_function(x + d) - net.decision_function(x - d)) / (2 * h)
+            for d in (np.array([h, 0]), np.array([0, h]))
+        ],
+        axis=1,
+    )
     assert np.allclose(net.input_gradient(x), fd, atol=1e-6)
 
 
@@ -152,11 +160,16 @@ def test_layer_inverse_is_exact():
 
 def test_stored_sweep_is_this_code_s_sweep():
     import json
+
     stored = json.loads(T.SWEEP_FILE.read_text())
     assert stored["dataset"] == T.DATASET
-    assert {k: (tuple(v) if isinstance(v, list) else v) for k, v in stored["settings"].items()} == T.SWEEP_SETTINGS
+    assert {
+        k: (tuple(v) if isinstance(v, list) else v) for k, v in stored["settings"].items()
+    } == T.SWEEP_SETTINGS
     rows = stored["rows"]
-    assert [(r["limit"], r["seed"]) for r in rows] == [(lim, s) for lim in T.SWEEP_LIMITS for s in T.SWEEP_SEEDS]
+    assert [(r["limit"], r["seed"]) for r in rows] == [
+        (lim, s) for lim in T.SWEEP_LIMITS for s in T.SWEEP_SEEDS
+    ]
 
 
 @pytest.mark.parametrize("sample", [0, 1, 2])
@@ -192,7 +205,9 @@ def test_the_article_network_is_the_sweep_s_choice_and_beats_the_unlimited_runs(
     unlimited = [r for r in rows if r["limit"] is None and r["accuracy"] == 1.0]
     assert unlimited
     # Fewer points on the square's edge and less zoom than every separating run without a limit.
-    assert all(T.CHOSEN["on_edge"] < r["on_edge"] and T.CHOSEN["zoom"] < r["zoom"] for r in unlimited)
+    assert all(
+        T.CHOSEN["on_edge"] < r["on_edge"] and T.CHOSEN["zoom"] < r["zoom"] for r in unlimited
+    )
     # No tighter limit gives a run that separates the moons and still bends the grid visibly.
     tighter = [r for r in rows if r["limit"] is not None and r["limit"] < T.CHOSEN["limit"]]
     assert not any(r["accuracy"] == 1.0 and r["bend"] >= T.MIN_BEND for r in tighter)

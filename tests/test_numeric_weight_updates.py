@@ -1,4 +1,5 @@
 """Flaw #2: positive inputs restrict a neuron's updates to two quadrants (scenes/numeric/weight_updates.py)."""
+
 import numpy as np
 import pytest
 
@@ -27,13 +28,17 @@ def test_per_example_gradient_matches_finite_differences():
         i = rng.integers(len(prob.X))
         x, y = prob.X[i], prob.Y[i]
         h = 1e-6
-        fd = [(U.example_loss(w + d, x, y) - U.example_loss(w - d, x, y)) / (2 * h)
-              for d in (np.array([h, 0]), np.array([0, h]))]
+        fd = [
+            (U.example_loss(w + d, x, y) - U.example_loss(w - d, x, y)) / (2 * h)
+            for d in (np.array([h, 0]), np.array([0, h]))
+        ]
         assert np.allclose(U.per_example_gradient(w, x, y), fd, atol=1e-9)
     # The batched form gives the same rows.
     w = np.array([0.3, -0.7])
     rows = U.per_example_gradient(w, prob.X[:5], prob.Y[:5])
-    assert np.allclose(rows, [U.per_example_gradient(w, x, y) for x, y in zip(prob.X[:5], prob.Y[:5])])
+    assert np.allclose(
+        rows, [U.per_example_gradient(w, x, y) for x, y in zip(prob.X[:5], prob.Y[:5])]
+    )
 
 
 def test_mean_loss_is_the_mean_of_example_losses_and_is_least_at_the_teacher():
@@ -41,7 +46,8 @@ def test_mean_loss_is_the_mean_of_example_losses_and_is_least_at_the_teacher():
         prob = U.problem(kind)
         w = np.array([-0.4, 1.1])
         assert U.mean_loss(w, prob.X, prob.Y) == pytest.approx(
-            np.mean([U.example_loss(w, x, y) for x, y in zip(prob.X, prob.Y)]))
+            np.mean([U.example_loss(w, x, y) for x, y in zip(prob.X, prob.Y)])
+        )
         assert prob.loss(U.TEACHER) == pytest.approx(0.0, abs=1e-15)
         assert np.allclose(U.mean_gradient(U.TEACHER, prob.X, prob.Y), 0.0)
 

@@ -20,9 +20,14 @@ def declared(css: str) -> dict[str, str]:
 
 def test_css_properties_carry_the_meanings():
     props = declared(style.css_properties())
-    for name, colour in {"background": style.BACKGROUND, "gradient": style.GRADIENT,
-                         "weight": style.WEIGHT, "activation": style.ACTIVATION,
-                         "loss": style.LOSS, "input": style.INPUT}.items():
+    for name, colour in {
+        "background": style.BACKGROUND,
+        "gradient": style.GRADIENT,
+        "weight": style.WEIGHT,
+        "activation": style.ACTIVATION,
+        "loss": style.LOSS,
+        "input": style.INPUT,
+    }.items():
         assert props[name] == colour.lower(), name
 
 

@@ -3,6 +3,7 @@
 Each test works on its own copy, with a `scripts` link to the real build, so what is tested is
 exactly what `make` runs.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -37,10 +38,24 @@ def make_project(dest: Path) -> Path:
 
 def build(project: Path, *extra: str) -> subprocess.CompletedProcess:
     proc = subprocess.run(
-        [sys.executable, "-m", "scripts.build", "--project", str(project), "--quality", "preview",
-         "--jobs", "2", *extra],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
-        env={**os.environ, "FORCE": "0"})
+        [
+            sys.executable,
+            "-m",
+            "scripts.build",
+            "--project",
+            str(project),
+            "--quality",
+            "preview",
+            "--jobs",
+            "2",
+            *extra,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "FORCE": "0"},
+    )
     proc.log = proc.stdout + proc.stderr
     return proc
 
@@ -52,8 +67,14 @@ def rendered(proc) -> list[str]:
 
 def snapshot(folder: Path) -> dict[str, tuple[int, str]]:
     """Every file under folder: (mtime_ns, sha256)."""
-    return {p.relative_to(folder).as_posix(): (p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes()).hexdigest())
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): (
+            p.stat().st_mtime_ns,
+            hashlib.sha256(p.read_bytes()).hexdigest(),
+        )
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -75,13 +96,17 @@ def project(built, tmp_path) -> Path:
 
 
 def test_noop_rebuild_renders_nothing_and_rewrites_nothing(project):
-    before = snapshot(project / "site") | {f"media/{k}": v for k, v in snapshot(project / "build").items()}
+    before = snapshot(project / "site") | {
+        f"media/{k}": v for k, v in snapshot(project / "build").items()
+    }
     started = time.perf_counter()
     proc = build(project)
     elapsed = time.perf_counter() - started
     assert proc.returncode == 0, proc.log
     assert rendered(proc) == []
-    after = snapshot(project / "site") | {f"media/{k}": v for k, v in snapshot(project / "build").items()}
+    after = snapshot(project / "site") | {
+        f"media/{k}": v for k, v in snapshot(project / "build").items()
+    }
     assert after == before, "a no-op build rewrote files"
     assert elapsed < 3.0, f"a no-op build took {elapsed:.2f} s"
 
@@ -112,7 +137,9 @@ def test_editing_only_a_page_renders_nothing(project):
     proc = build(project)
     assert proc.returncode == 0, proc.log
     assert rendered(proc) == []
-    assert "A sentence added by the author." in (project / "site" / "other" / "index.html").read_text()
+    assert (
+        "A sentence added by the author." in (project / "site" / "other" / "index.html").read_text()
+    )
 
 
 def test_a_broken_scene_fails_loudly_and_leaves_the_last_good_site(project):
@@ -133,7 +160,9 @@ def test_a_broken_scene_fails_loudly_and_leaves_the_last_good_site(project):
     assert snapshot(project / "site") == before, "the last good site changed"
     # The healthy scene still rendered into the cache; nothing partial is left anywhere.
     assert "[render 1/2] MovingDot: 1.5 s of video" in proc.log or "MovingDot: 1.5 s" in proc.log
-    leftovers = [p for p in project.rglob("*") if ".tmp" in p.name or (p.is_dir() and p.parent.name == "tmp")]
+    leftovers = [
+        p for p in project.rglob("*") if ".tmp" in p.name or (p.is_dir() and p.parent.name == "tmp")
+    ]
     assert leftovers == []
 
     square.write_text(square.read_text().replace("        ratio = 1 / 0\n", ""))
@@ -178,7 +207,10 @@ def test_the_manifest_matches_the_files(built):
             stream = c.streams.video[0]
             frames = sum(1 for _ in c.decode(stream))
             assert (stream.codec_context.name, stream.codec_context.pix_fmt) == ("h264", "yuv420p")
-            assert (stream.codec_context.width, stream.codec_context.height) == (s["width"], s["height"])
+            assert (stream.codec_context.width, stream.codec_context.height) == (
+                s["width"],
+                s["height"],
+            )
         assert frames == s["frames"]
         assert s["duration_s"] == pytest.approx(frames / s["fps"], abs=1e-3)
         assert (site / s["poster"]).stat().st_size > 500
@@ -195,8 +227,15 @@ class MediaRefs(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        for attr in {"video": ["poster"], "source": ["src"], "track": ["src"], "img": ["src"],
-                     "a": ["href"], "link": ["href"], "script": ["src"]}.get(tag, []):
+        for attr in {
+            "video": ["poster"],
+            "source": ["src"],
+            "track": ["src"],
+            "img": ["src"],
+            "a": ["href"],
+            "link": ["href"],
+            "script": ["src"],
+        }.get(tag, []):
             if a.get(attr):
                 self.refs.append((tag, a[attr]))
 
@@ -227,14 +266,21 @@ def test_two_clean_builds_are_byte_identical(tmp_path):
         proc = build(project)
         assert proc.returncode == 0, proc.log
         trees.append({k: v[1] for k, v in snapshot(project / "site").items()})
-    differing = sorted(k for k in trees[0].keys() | trees[1].keys() if trees[0].get(k) != trees[1].get(k))
+    differing = sorted(
+        k for k in trees[0].keys() | trees[1].keys() if trees[0].get(k) != trees[1].get(k)
+    )
     assert differing == []
 
 
 def test_a_build_killed_mid_render_recovers(project):
     command = [sys.executable, "-m", "scripts.build", "--project", str(project)]
-    proc = subprocess.Popen([*command, "--quality", "preview", "--force"], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    proc = subprocess.Popen(
+        [*command, "--quality", "preview", "--force"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     deadline = time.time() + 60
     while time.time() < deadline:  # wait until renders are under way
         if list((project / "build" / "tmp").glob("*-render/*")):
@@ -247,10 +293,12 @@ def test_a_build_killed_mid_render_recovers(project):
     assert not list((project / "build" / "tmp").glob("*")), "the killed build's work folders remain"
     manifest = json.loads((project / "site" / "videos" / "manifest.json").read_text())
     for s in manifest["scenes"]:
-        assert hashlib.sha256((project / "site" / s["video"]).read_bytes()).hexdigest() == s["sha256"]
+        assert (
+            hashlib.sha256((project / "site" / s["video"]).read_bytes()).hexdigest() == s["sha256"]
+        )
 
 
-TINY_FIGURES = '''import matplotlib.pyplot as plt
+TINY_FIGURES = """import matplotlib.pyplot as plt
 
 FIGURES = {}
 
@@ -262,7 +310,7 @@ def a_line():
 
 
 FIGURES["a-line"] = a_line
-'''
+"""
 
 
 def test_a_broken_figure_fails_loudly_and_leaves_the_last_good_site(project):
@@ -287,7 +335,9 @@ def test_a_broken_figure_fails_loudly_and_leaves_the_last_good_site(project):
     assert "BUILD FAILED" in proc.log and "RuntimeError" not in proc.log
     assert snapshot(project / "site") == before, "the last good site changed"
     assert snapshot(project / "build" / "media-preview") == media_before
-    leftovers = [p for p in project.rglob("*") if ".tmp" in p.name or (p.is_dir() and p.parent.name == "tmp")]
+    leftovers = [
+        p for p in project.rglob("*") if ".tmp" in p.name or (p.is_dir() and p.parent.name == "tmp")
+    ]
     assert leftovers == []
 
 
@@ -306,7 +356,9 @@ def wait_for(condition, seconds: float, log: Path):
         if value:
             return value
         time.sleep(0.5)
-    raise AssertionError(f"timed out after {seconds} s; make serve said:\n{log.read_text()[-3000:]}")
+    raise AssertionError(
+        f"timed out after {seconds} s; make serve said:\n{log.read_text()[-3000:]}"
+    )
 
 
 def test_serve_rerenders_a_saved_scene_and_survives_a_broken_one(project, tmp_path):
@@ -316,7 +368,9 @@ def test_serve_rerenders_a_saved_scene_and_survives_a_broken_one(project, tmp_pa
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     # mkdocs serve mounts the site at its site_url's path (the fixture's is fixed, not SITE_URL).
-    mount = urllib.parse.urlsplit(re.search(r"^site_url: (\S+)", (project / "mkdocs.yml").read_text(), re.M)[1]).path
+    mount = urllib.parse.urlsplit(
+        re.search(r"^site_url: (\S+)", (project / "mkdocs.yml").read_text(), re.M)[1]
+    ).path
     manifest_url = f"http://127.0.0.1:{port}{mount}videos/manifest.json"
     log = tmp_path / "serve.log"
 
@@ -326,9 +380,13 @@ def test_serve_rerenders_a_saved_scene_and_survives_a_broken_one(project, tmp_pa
 
     with open(log, "w") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "scripts.serve", "--project", str(project)], cwd=ROOT,
-            stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-            env={**os.environ, "SERVE_ADDR": f"127.0.0.1:{port}"})
+            [sys.executable, "-m", "scripts.serve", "--project", str(project)],
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            env={**os.environ, "SERVE_ADDR": f"127.0.0.1:{port}"},
+        )
         try:
             first = wait_for(dot_sha, 120, log)
             dot = project / "scenes" / "dot.py"

@@ -16,9 +16,16 @@ def layout_section() -> str:
 
 def test_layout_names_every_build_file():
     text = layout_section()
-    files = [p for p in (ROOT / "scripts").rglob("*") if p.is_file() and p.suffix in (".py", ".sh", ".js")]
-    missing = [p.relative_to(ROOT).as_posix() for p in files
-               if p.name != "__init__.py" and p.name not in text]
+    files = [
+        p
+        for p in (ROOT / "scripts").rglob("*")
+        if p.is_file() and p.suffix in (".py", ".sh", ".js")
+    ]
+    missing = [
+        p.relative_to(ROOT).as_posix()
+        for p in files
+        if p.name != "__init__.py" and p.name not in text
+    ]
     assert not missing, f"README.md's layout section does not name {missing}"
 
 

@@ -3,6 +3,7 @@
 The numbers are checked against an independent recomputation (plain numpy products of the
 matrices as written here), never against values copied from the scene.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,6 +31,7 @@ def numbers(tex: str) -> list[float]:
 
 
 # ---- the numeric core ----------------------------------------------------------------------
+
 
 def test_layers_are_the_stated_ones():
     for layer, (W, b) in zip(linear.LAYERS, ((W1, b1), (W2, b2), (W3, b3))):
@@ -106,6 +108,7 @@ def test_each_readout_line_leaves_both_colours_on_one_side():
 
 
 # ---- what the scene shows ------------------------------------------------------------------
+
 
 def test_three_decimals_are_exact_for_the_shown_numbers():
     for v in [*np.ravel(W3 @ W2 @ W1), *(W3 @ W2 @ b1 + W3 @ b2 + b3), *np.ravel(W1), *b2]:

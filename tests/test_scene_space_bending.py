@@ -30,6 +30,7 @@ def straightness(P) -> float:
 
 # ---- the numbers on screen -------------------------------------------------------------------
 
+
 def test_scene_shows_the_core_network():
     X, y, net = T.example()
     assert np.array_equal(S.X, X) and np.array_equal(S.Y, y) and S.NET is net
@@ -81,7 +82,7 @@ def test_saturated_share_recomputed_here():
 def test_the_view_is_zoomed_out_less_than_before_and_the_core_bounds_it():
     """The scene's zoom (framed on the data) never exceeds the core's (framed on the input box)."""
     assert S.zoom_factor() <= T.readability(S.NET, S.X, S.Y).zoom + 1e-9
-    assert S.zoom_factor() < 3.0   # the unlimited network's view was zoomed out 6.0 times
+    assert S.zoom_factor() < 3.0  # the unlimited network's view was zoomed out 6.0 times
 
 
 def test_the_two_grid_families_have_different_colours():
@@ -91,7 +92,9 @@ def test_the_two_grid_families_have_different_colours():
     for line, pts in zip(lines, samples):
         family = "across" if np.ptp(pts[:, 1]) == 0 else "up"
         colours.setdefault(family, set()).add(line.get_stroke_color().to_hex().upper())
-    assert colours["across"] == {style.GRID_ACROSS.upper()} and colours["up"] == {style.GRID.upper()}
+    assert colours["across"] == {style.GRID_ACROSS.upper()} and colours["up"] == {
+        style.GRID.upper()
+    }
 
 
 def test_the_hidden_plane_axes_are_labelled_and_the_saturated_piles_named(own_media_dir):
@@ -100,8 +103,11 @@ def test_the_hidden_plane_axes_are_labelled_and_the_saturated_piles_named(own_me
     assert a1.get_center()[1] < square.get_bottom()[1] and a2.get_center()[0] < square.get_left()[0]
     piles = S.saturated_labels()
     assert len(piles) >= 1
-    for label in piles:   # outside the square, beside it
-        assert label.get_left()[0] > square.get_right()[0] or label.get_right()[0] < square.get_left()[0]
+    for label in piles:  # outside the square, beside it
+        assert (
+            label.get_left()[0] > square.get_right()[0]
+            or label.get_right()[0] < square.get_left()[0]
+        )
 
 
 def test_threshold_tex():
@@ -111,6 +117,7 @@ def test_threshold_tex():
 
 
 # ---- the geometry that moves ------------------------------------------------------------------
+
 
 def test_stages_are_the_real_maps():
     P = np.array([[0.3, -1.2], [2.0, 0.7], [-2.5, 1.9]])
@@ -158,6 +165,7 @@ def test_layer_is_invertible():
 
 def test_everything_fits_the_frame():
     from manim import config
+
     half_w, half_h = config.frame_width / 2, config.frame_height / 2
     for kind in ("input", "sigmoid"):
         P = S.staged(S.X)[kind]
@@ -173,6 +181,7 @@ def test_everything_fits_the_frame():
 def own_media_dir(tmp_path):
     """Text and MathTex write their SVGs under manim's media_dir: keep them out of the repository."""
     from manim import tempconfig
+
     with tempconfig({"media_dir": str(tmp_path)}):
         yield
 

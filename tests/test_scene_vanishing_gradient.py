@@ -1,6 +1,7 @@
 """GradientsShrinkBackward: every number it shows against an independent recomputation (a
 forward pass written here, gradients by central finite differences), its render, its final frame.
 """
+
 from __future__ import annotations
 
 import math
@@ -20,6 +21,7 @@ EPS = 1e-5
 
 
 # ---- an independent forward pass and finite differences ------------------------------------
+
 
 def forward(x, y, w, b):
     """z, a and the loss of the scalar sigmoid chain, written out from scratch."""
@@ -59,10 +61,11 @@ def agrees(shown: str, value: float) -> bool:
     mantissa = s.split("e")[0]
     decimals = len(mantissa.split(".")[1]) if "." in mantissa else 0
     scale = 10.0 ** (int(s.split("e")[1]) if "e" in s else 0)
-    return abs(float(s) - value) <= (0.5 * 10.0 ** -decimals) * scale * (1 + 1e-3) + 1e-9
+    return abs(float(s) - value) <= (0.5 * 10.0**-decimals) * scale * (1 + 1e-3) + 1e-9
 
 
 # ---- what the scene shows ------------------------------------------------------------------
+
 
 def test_forward_values_on_screen():
     c = chain.EXAMPLE
@@ -89,14 +92,19 @@ def test_backward_steps_match_finite_differences():
     factors = [dyhat]
     for k in (3, 2, 1):
         s = 1 / (1 + math.exp(-z[k - 1]))
-        factors.append(s * (1 - s))              # sigma'(z_k)
+        factors.append(s * (1 - s))  # sigma'(z_k)
         if k > 1:
-            factors.append(c.weights[k - 1])     # w_k
+            factors.append(c.weights[k - 1])  # w_k
     steps = vg.backward_steps()
-    assert [s["symbol"] for s in steps] == [r"\hat y - y", r"\sigma'(z_3)", "w_3",
-                                           r"\sigma'(z_2)", "w_2", r"\sigma'(z_1)"]
-    assert [(s["src"], s["dst"]) for s in steps] == [(7, 6), (6, 5), (5, 4), (4, 3), (3, 2),
-                                                    (2, 1)]
+    assert [s["symbol"] for s in steps] == [
+        r"\hat y - y",
+        r"\sigma'(z_3)",
+        "w_3",
+        r"\sigma'(z_2)",
+        "w_2",
+        r"\sigma'(z_1)",
+    ]
+    assert [(s["src"], s["dst"]) for s in steps] == [(7, 6), (6, 5), (5, 4), (4, 3), (3, 2), (2, 1)]
     for s, g, f in zip(steps, expected, factors):
         assert agrees(s["grad_text"], g), (s["grad_text"], g)
         assert agrees(s["factor_text"], f), (s["factor_text"], f)
@@ -108,7 +116,7 @@ def test_backward_steps_match_finite_differences():
 
 def test_bound_row_is_the_drafts():
     assert vg.bound_row() == ("1", "0.25", "0.0625", "0.015625")
-    assert [float(v) for v in vg.bound_row()] == [0.25 ** k for k in range(4)]
+    assert [float(v) for v in vg.bound_row()] == [0.25**k for k in range(4)]
 
 
 def test_real_row_matches_finite_differences():
@@ -131,14 +139,14 @@ def test_deep_series_matches_finite_differences(weight, per_layer):
     series = vg.deep_series(weight)
     assert len(series) == vg.DEEP + 1 and series[0] == 1.0
     for back in range(1, vg.DEEP + 1):
-        k = vg.DEEP + 1 - back                     # layer k is `back` layers from the output
+        k = vg.DEEP + 1 - back  # layer k is `back` layers from the output
         fd = abs(dL_dz(c, k) / out)
         assert math.isclose(series[back], fd, rel_tol=1e-4), (back, series[back], fd)
         assert math.isclose(series[back], 0.25 * per_layer ** (back - 1), rel_tol=1e-12)
 
 
 def test_end_labels():
-    assert agrees(scientific_tex(vg.deep_series(1.0)[-1]), 0.25 ** 10)
+    assert agrees(scientific_tex(vg.deep_series(1.0)[-1]), 0.25**10)
     assert scientific_tex(vg.deep_series(1.0)[-1]) == r"9.54 \times 10^{-7}"
     assert scientific_tex(vg.deep_series(8.0)[-1]) == "128"
 
@@ -163,9 +171,14 @@ def test_final_frame_shows_both_series(site_build):
 def test_every_gradient_is_named_by_the_node_it_belongs_to():
     # Under z nodes the walk leaves dL/dz_k, under a nodes dL/da_k, under y-hat dL/dy-hat.
     names = [vg.gradient_name(s["dst"]) for s in vg.backward_steps()]
-    assert names == [r"\partial L / \partial \hat y", r"\partial L / \partial z_3",
-                     r"\partial L / \partial a_2", r"\partial L / \partial z_2",
-                     r"\partial L / \partial a_1", r"\partial L / \partial z_1"]
+    assert names == [
+        r"\partial L / \partial \hat y",
+        r"\partial L / \partial z_3",
+        r"\partial L / \partial a_2",
+        r"\partial L / \partial z_2",
+        r"\partial L / \partial a_1",
+        r"\partial L / \partial z_1",
+    ]
 
 
 def test_captions_name_each_gradient_and_the_explosions_premise(site_build):

@@ -49,6 +49,7 @@ def runs():
 
 # ---- the numbers on screen -------------------------------------------------------------------
 
+
 def test_teacher_is_the_one_the_captions_name():
     assert np.array_equal(U.TEACHER, [2.0, -2.0])
     assert S.vector_tex(U.TEACHER) == r"\left(2,\,-2\right)"
@@ -65,8 +66,10 @@ def test_step_counts(runs):
 
 
 def test_the_verdict_is_the_median_ratio_over_the_report_seeds_not_this_pair_s():
-    ratios = [(len(sgd_here("positive", s)[0]) - 1) / (len(sgd_here("zero_centred", s)[0]) - 1)
-              for s in C.REPORT_SEEDS]
+    ratios = [
+        (len(sgd_here("positive", s)[0]) - 1) / (len(sgd_here("zero_centred", s)[0]) - 1)
+        for s in C.REPORT_SEEDS
+    ]
     assert S.ratio_text() == f"{np.median(ratios):.1f}"
     assert S.runs_text() == str(len(ratios)) and len(ratios) >= 50
 
@@ -87,6 +90,7 @@ def test_parameter_texts():
 
 
 # ---- the geometry ------------------------------------------------------------------------------
+
 
 def test_drawn_path_is_the_core_path():
     for kind in U.KINDS:
@@ -111,22 +115,28 @@ def test_contours_are_level_lines_of_the_real_loss():
         for line in S.contours(kind):
             W = (corners(line)[:, :2] - S.PANEL_CENTRES[kind][:2]) * inv + middle
             L = prob.loss(W)
-            level = S.CONTOUR_LEVELS[np.argmin(np.abs(np.log(S.CONTOUR_LEVELS) - np.log(np.median(L))))]
+            level = S.CONTOUR_LEVELS[
+                np.argmin(np.abs(np.log(S.CONTOUR_LEVELS) - np.log(np.median(L))))
+            ]
             assert np.allclose(L, level, rtol=0.05)
 
 
 def test_each_panel_uses_at_least_40_percent_of_the_frame_width():
     from manim import config
+
     for kind in U.KINDS:
         assert S.frame_of(kind).width >= 0.4 * config.frame_width
     left, right = (S.frame_of(k) for k in U.KINDS)
-    assert left.get_right()[0] < right.get_left()[0]                      # side by side
-    assert right.get_right()[0] <= config.frame_width / 2 and left.get_left()[0] >= -config.frame_width / 2
+    assert left.get_right()[0] < right.get_left()[0]  # side by side
+    assert (
+        right.get_right()[0] <= config.frame_width / 2
+        and left.get_left()[0] >= -config.frame_width / 2
+    )
 
 
 def luminance(hex_colour: str) -> float:
     """WCAG 2 relative luminance of an sRGB colour."""
-    c = np.array([int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)]) / 255
+    c = np.array([int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]) / 255
     c = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
     return float(c @ [0.2126, 0.7152, 0.0722])
 
@@ -138,13 +148,13 @@ def contrast(a: str, b: str) -> float:
 
 def over(fill: str, opacity: float, background: str) -> str:
     """The colour a translucent fill shows on the background (blended in sRGB, as Cairo does)."""
-    f, b = (np.array([int(c[i:i + 2], 16) for i in (1, 3, 5)]) for c in (fill, background))
+    f, b = (np.array([int(c[i : i + 2], 16) for i in (1, 3, 5)]) for c in (fill, background))
     return "#" + "".join(f"{round(v):02X}" for v in opacity * f + (1 - opacity) * b)
 
 
 def test_contrast_helpers_against_known_values():
     assert contrast("#000000", "#FFFFFF") == pytest.approx(21.0)
-    assert contrast("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)   # WCAG's classic grey
+    assert contrast("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)  # WCAG's classic grey
 
 
 def test_shaded_quadrants_and_contours_read_on_a_projector():

@@ -14,13 +14,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def ruff(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ruff", *args], cwd=ROOT, capture_output=True,
-                          text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "ruff", *args], cwd=ROOT, capture_output=True, text=True
+    )
 
 
 def test_lint():
     proc = ruff("check", "--output-format", "concise", "--no-fix", ".")
-    assert proc.returncode == 0, f"ruff check found (file:line:column: rule):\n{proc.stdout}{proc.stderr}"
+    assert proc.returncode == 0, (
+        f"ruff check found (file:line:column: rule):\n{proc.stdout}{proc.stderr}"
+    )
 
 
 def test_format():
@@ -34,6 +37,7 @@ def test_format():
         elif (hunk := re.match(r"@@ -(\d+)", line)) and current:
             places.append(f"{current}:{hunk[1]}")
     assert not places and not proc.stderr.strip(), (
-        "not in ruff's format (run `.venv/bin/ruff format .`):\n  " + "\n  ".join(places)
+        "not in ruff's format (run `.venv/bin/ruff format .`):\n  "
+        + "\n  ".join(places)
         + f"\n{proc.stderr}"
     )

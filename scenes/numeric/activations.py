@@ -1,4 +1,5 @@
 """Activation functions and their derivatives, in closed form."""
+
 from __future__ import annotations
 
 import numpy as np

@@ -9,6 +9,7 @@ its best count of points strictly on their right side, plus the two on the line,
 The line returned is the nudged one, and its accuracy is counted again, not assumed.
 No manim or matplotlib here.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -38,13 +39,13 @@ def most_accurate_line(X, y, nudge: float = 1e-7) -> Line:
     n = len(X)
     i, j = np.triu_indices(n, k=1)
     d = X[j] - X[i]
-    normals = np.c_[-d[:, 1], d[:, 0]]                        # (pairs, 2)
-    side = (X @ normals.T) - np.sum(normals * X[i], axis=1)   # (n, pairs): > 0 above the line
+    normals = np.c_[-d[:, 1], d[:, 0]]  # (pairs, 2)
+    side = (X @ normals.T) - np.sum(normals * X[i], axis=1)  # (n, pairs): > 0 above the line
     pairs = np.arange(len(i))
-    side[i, pairs] = side[j, pairs] = 0.0                     # the two on the line count apart
+    side[i, pairs] = side[j, pairs] = 0.0  # the two on the line count apart
     label = np.where(y == 1, 1.0, -1.0)[:, None]
-    right = np.sum(side * label > 0, axis=0)                  # normal pointing to class 1
-    wrong_way = np.sum(side * label < 0, axis=0)              # the same line, turned round
+    right = np.sum(side * label > 0, axis=0)  # normal pointing to class 1
+    wrong_way = np.sum(side * label < 0, axis=0)  # the same line, turned round
     on_line = 2
     best_pair = int(np.argmax(np.maximum(right, wrong_way)))
     sign = 1.0 if right[best_pair] >= wrong_way[best_pair] else -1.0
@@ -69,6 +70,7 @@ def most_accurate_line(X, y, nudge: float = 1e-7) -> Line:
 def article_line() -> tuple[Line, float]:
     """The most accurate line on the article's two moons, and its accuracy."""
     from .training import DATASET, make_dataset
+
     X, y = make_dataset(**DATASET)
     line = most_accurate_line(X, y)
     return line, line.accuracy(X, y)

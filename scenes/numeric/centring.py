@@ -19,6 +19,7 @@ take about as many steps: the gain of centring is that it allows a larger step.
 Vectorised over seeds (one numpy step moves every seed's run), so the whole sweep takes seconds.
 No manim or matplotlib here.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -39,12 +40,12 @@ from .weight_updates import (
     visiting_order,
 )
 
-STEP_SIZES = 8.0 * 2.0 ** (np.arange(19) / 3)   # 8 to 512, three to a doubling
-TUNING_SEEDS = tuple(range(0, 50))                # choose each side's step size on these...
-REPORT_SEEDS = tuple(range(50, 150))              # ...and report on these, never seen by the sweep
-ORDER_OFFSET = 1000                               # seed s visits its examples in order seed 1000 + s
-CAP = 3000                                        # a run not within TOLERANCE after CAP steps failed
-ONE_STEP_SIZE = 16.0                              # the single step size an earlier comparison used
+STEP_SIZES = 8.0 * 2.0 ** (np.arange(19) / 3)  # 8 to 512, three to a doubling
+TUNING_SEEDS = tuple(range(0, 50))  # choose each side's step size on these...
+REPORT_SEEDS = tuple(range(50, 150))  # ...and report on these, never seen by the sweep
+ORDER_OFFSET = 1000  # seed s visits its examples in order seed 1000 + s
+CAP = 3000  # a run not within TOLERANCE after CAP steps failed
+ONE_STEP_SIZE = 16.0  # the single step size an earlier comparison used
 
 
 def order_seed(seed: int) -> int:
@@ -59,8 +60,8 @@ def steps_to_converge(kind: str, seeds, lr: float, cap: int = CAP) -> np.ndarray
     """
     seeds = tuple(seeds)
     probs = [problem(kind, seed=s) for s in seeds]
-    X = np.stack([p.X for p in probs])                       # (m, n, 2)
-    Y = np.stack([p.Y for p in probs])                       # (m, n)
+    X = np.stack([p.X for p in probs])  # (m, n, 2)
+    Y = np.stack([p.Y for p in probs])  # (m, n)
     order = np.stack([visiting_order(N_EXAMPLES, cap, order_seed(s)) for s in seeds])
     rows = np.arange(len(seeds))
     w = np.tile(np.asarray(START, dtype=float), (len(seeds), 1))
@@ -82,8 +83,8 @@ def steps_to_converge(kind: str, seeds, lr: float, cap: int = CAP) -> np.ndarray
 @dataclass(frozen=True)
 class Sweep:
     kind: str
-    step_sizes: np.ndarray     # the grid
-    medians: np.ndarray        # median steps over TUNING_SEEDS at each step size (inf: most failed)
+    step_sizes: np.ndarray  # the grid
+    medians: np.ndarray  # median steps over TUNING_SEEDS at each step size (inf: most failed)
 
     @property
     def best(self) -> float:
@@ -107,7 +108,7 @@ class Result:
 
     kind: str
     lr: float
-    steps: np.ndarray          # per seed, in REPORT_SEEDS order
+    steps: np.ndarray  # per seed, in REPORT_SEEDS order
 
     @property
     def median(self) -> float:
@@ -173,8 +174,10 @@ def representative_seed() -> int:
 def representative_paths() -> dict[str, Path]:
     """The two SGD paths the animation draws: the representative seed, each at its best step size."""
     s = representative_seed()
-    return {kind: sgd_path(problem(kind, seed=s), lr=best_step_size(kind), order_seed=order_seed(s))
-            for kind in KINDS}
+    return {
+        kind: sgd_path(problem(kind, seed=s), lr=best_step_size(kind), order_seed=order_seed(s))
+        for kind in KINDS
+    }
 
 
 # ---------------------------------------------------------------- conditioning

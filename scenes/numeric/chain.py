@@ -4,6 +4,7 @@
 
 with the squared-error loss L = (y_hat - y)^2 / 2. Layers are numbered from 1; a_0 = x.
 """
+
 from __future__ import annotations
 
 import math
@@ -34,14 +35,14 @@ class Chain:
 class Pass:
     """Everything the forward and backward pass compute, layer by layer (index 0 = layer 1)."""
 
-    z: tuple[float, ...]            # pre-activations z_k
-    a: tuple[float, ...]            # activations a_k = sigma(z_k); a[-1] = y_hat
+    z: tuple[float, ...]  # pre-activations z_k
+    a: tuple[float, ...]  # activations a_k = sigma(z_k); a[-1] = y_hat
     loss: float
-    dL_dyhat: float                 # dL/da_n = y_hat - y
+    dL_dyhat: float  # dL/da_n = y_hat - y
     sigma_prime: tuple[float, ...]  # sigma'(z_k)
-    dL_dz: tuple[float, ...]        # the gradient arriving at layer k's pre-activation
-    dL_dw: tuple[float, ...]        # dL/dw_k = dL/dz_k * a_{k-1}
-    dL_db: tuple[float, ...]        # dL/db_k = dL/dz_k
+    dL_dz: tuple[float, ...]  # the gradient arriving at layer k's pre-activation
+    dL_dw: tuple[float, ...]  # dL/dw_k = dL/dz_k * a_{k-1}
+    dL_db: tuple[float, ...]  # dL/db_k = dL/dz_k
 
     @property
     def y_hat(self) -> float:
@@ -106,7 +107,7 @@ def bound_for(chain: Chain) -> float:
     product = 1.0
     for w in chain.weights[1:]:
         product *= abs(w)
-    return SIGMOID_PRIME_PEAK ** chain.depth * product
+    return SIGMOID_PRIME_PEAK**chain.depth * product
 
 
 def balanced_shrink(depth: int, weight: float) -> float:
@@ -163,6 +164,6 @@ def layers_to_fall_below(fraction: float, weight_magnitude: float = 1.0) -> int:
     # Guard the floor against rounding in the logarithms: k is the first k with factor^k < fraction.
     while factor ** (k - 1) < fraction:
         k -= 1
-    while factor ** k >= fraction:
+    while factor**k >= fraction:
         k += 1
     return k

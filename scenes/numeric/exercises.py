@@ -6,6 +6,7 @@
    move w1 as far as w3 moved?
 3. How many layers (weights of 1, every sigma' at its peak) until less than a millionth is left?
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,19 +28,25 @@ class OneStep:
     """Exercise 2: one step w <- w - eta dL/dw on the worked example."""
 
     eta: float
-    step_w1: float        # |change of w1|
-    step_w3: float        # |change of w3|
-    ratio: float          # step_w1 / step_w3, the same for every eta
-    eta_to_match: float   # the eta that would move w1 as far as w3 moved at `eta`
-    step_w3_then: float   # how far w3 would move at that eta
+    step_w1: float  # |change of w1|
+    step_w3: float  # |change of w3|
+    ratio: float  # step_w1 / step_w3, the same for every eta
+    eta_to_match: float  # the eta that would move w1 as far as w3 moved at `eta`
+    step_w3_then: float  # how far w3 would move at that eta
 
 
 def one_step(eta: float = ETA) -> OneStep:
     p = run(EXAMPLE)
     ratio = update_ratio(p, 1)
     matching = eta / ratio
-    return OneStep(eta, eta * abs(p.dL_dw[0]), eta * abs(p.dL_dw[-1]), ratio, matching,
-                   matching * abs(p.dL_dw[-1]))
+    return OneStep(
+        eta,
+        eta * abs(p.dL_dw[0]),
+        eta * abs(p.dL_dw[-1]),
+        ratio,
+        matching,
+        matching * abs(p.dL_dw[-1]),
+    )
 
 
 def layers_for_a_millionth() -> int:

@@ -8,6 +8,7 @@ W2 (W1 x + b1) + b2 = (W2 W1) x + (W2 b1 + b2): again one affine map. Three give
 The matrices here have one-decimal entries, so their products are exact at three decimals and
 the numbers on screen are the exact ones. Nothing here imports manim or matplotlib.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -83,8 +84,13 @@ def trajectory(point, layers=LAYERS) -> tuple[np.ndarray, ...]:
     return tuple(out)
 
 
-def rings(n_inner: int = 12, n_outer: int = 24, r_inner: float = 0.8, r_outer: float = 1.9,
-          centre=(0.0, 0.0)) -> tuple[np.ndarray, np.ndarray]:
+def rings(
+    n_inner: int = 12,
+    n_outer: int = 24,
+    r_inner: float = 0.8,
+    r_outer: float = 1.9,
+    centre=(0.0, 0.0),
+) -> tuple[np.ndarray, np.ndarray]:
     """Two nested rings of evenly spaced points: class A inside, class B around it."""
     c = np.asarray(centre, dtype=float)
 
@@ -125,4 +131,3 @@ def boundary_in_input(layers, v, c) -> tuple[np.ndarray, float]:
 
 # The closing beat's read-out directions: a few lines a linear classifier could draw.
 READOUTS = ((1.0, 0.3, 0.2), (-0.4, 1.0, 0.5), (0.9, -0.8, -0.9))
-

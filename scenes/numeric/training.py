@@ -22,6 +22,7 @@ Public API (used by the animation SigmoidBendsThePlane and by a matplotlib figur
 - `example()`: the article's data set and trained network, computed once.
 No manim or matplotlib here.
 """
+
 from __future__ import annotations
 
 import json
@@ -38,8 +39,9 @@ from .activations import logit, sigmoid
 DATASET = dict(n_per_class=50, noise=0.08, seed=0)
 
 
-def make_dataset(n_per_class: int = 50, noise: float = 0.08, seed: int = 0,
-                 kind: str = "moons") -> tuple[np.ndarray, np.ndarray]:
+def make_dataset(
+    n_per_class: int = 50, noise: float = 0.08, seed: int = 0, kind: str = "moons"
+) -> tuple[np.ndarray, np.ndarray]:
     """Two interleaved half-moons, centred on the origin and scaled to about [-2.3, 2.3] x [-1.5, 1.5].
 
     Returns X of shape (2 n, 2) and y of shape (2 n,) with labels 0 (upper moon) and 1 (lower moon).
@@ -93,16 +95,19 @@ class Layer:
 class Stage:
     """The data (or any points) at one step of the forward pass."""
 
-    kind: str       # "input", "affine" or "sigmoid"
-    layer: int      # 0 for the input, k for layer k (1-based)
+    kind: str  # "input", "affine" or "sigmoid"
+    layer: int  # 0 for the input, k for layer k (1-based)
     points: np.ndarray
 
     @property
     def label(self) -> str:
         if self.kind == "input":
             return "input x"
-        return f"z{self.layer} = W{self.layer} a{self.layer - 1} + b{self.layer}" if self.kind == "affine" \
+        return (
+            f"z{self.layer} = W{self.layer} a{self.layer - 1} + b{self.layer}"
+            if self.kind == "affine"
             else f"a{self.layer} = sigmoid(z{self.layer})"
+        )
 
 
 @dataclass(frozen=True)
@@ -199,7 +204,7 @@ class Network:
         """
         P = np.asarray(H, dtype=float).copy()
         hidden = self.hidden_layers
-        layers = hidden if through is None else hidden[len(hidden) - through:]
+        layers = hidden if through is None else hidden[len(hidden) - through :]
         for layer in reversed(layers):
             inside = np.all((P > 0.0) & (P < 1.0), axis=1)
             out = np.full_like(P, np.nan)
@@ -213,14 +218,18 @@ class Network:
         acts = [A]
         for layer in self.hidden_layers:
             acts.append(layer.forward(acts[-1]))
-        g = np.repeat(self.output_layer.W, len(A), axis=0)      # d z_L / d a_{L-1}
+        g = np.repeat(self.output_layer.W, len(A), axis=0)  # d z_L / d a_{L-1}
         for k in range(len(self.hidden_layers) - 1, -1, -1):
             a = acts[k + 1]
-            g = (g * a * (1.0 - a)) @ self.hidden_layers[k].W     # through sigma', then W
+            g = (g * a * (1.0 - a)) @ self.hidden_layers[k].W  # through sigma', then W
         return g
 
-    def decision_boundary(self, box: tuple[float, float, float, float] = (-3.6, 3.6, -2.4, 2.4),
-                          step: float = 0.02, start: np.ndarray | None = None) -> np.ndarray:
+    def decision_boundary(
+        self,
+        box: tuple[float, float, float, float] = (-3.6, 3.6, -2.4, 2.4),
+        step: float = 0.02,
+        start: np.ndarray | None = None,
+    ) -> np.ndarray:
         """The curved decision boundary p(x) = 1/2 (z_L(x) = 0) in input space, as an ordered polyline.
 
         Traced by continuation: from a root found on a coarse grid over `box`, step along the curve's
@@ -332,9 +341,17 @@ def gradients(net: Network, X: np.ndarray, y: np.ndarray) -> list[tuple[np.ndarr
     return grads
 
 
-def train(X: np.ndarray, y: np.ndarray, hidden: tuple[int, ...] = (2,), seed: int = 30,
-          lr: float = 0.5, momentum: float = 0.9, epochs: int = 1000,
-          init_scale: float = 1.0, max_norm: float | None = None) -> Network:
+def train(
+    X: np.ndarray,
+    y: np.ndarray,
+    hidden: tuple[int, ...] = (2,),
+    seed: int = 30,
+    lr: float = 0.5,
+    momentum: float = 0.9,
+    epochs: int = 1000,
+    init_scale: float = 1.0,
+    max_norm: float | None = None,
+) -> Network:
     """Full-batch gradient descent with momentum on the mean binary cross-entropy.
 
     With max_norm, every hidden W is scaled back after each step so that it stretches the plane
@@ -371,26 +388,30 @@ def train(X: np.ndarray, y: np.ndarray, hidden: tuple[int, ...] = (2,), seed: in
 # ---------------------------------------------------------------- a bend you can see
 
 # What a readable picture of the hidden layer needs (SigmoidBendsThePlane draws it):
-INPUT_BOX = (-3.0, 3.0, -2.0, 2.0)   # the input plane the scene's grid covers
-MAX_ZOOM = 2.0                       # the affine step's view zoomed out at most this much
-EDGE = 0.02                          # "on the square's edge": a coordinate within 2% of 0 or 1
-MAX_ON_EDGE = 0.2                    # at most this share of the points there
-MIN_BEND = 0.05                      # grid lines bowing by 5% of the square's side: visibly curved
+INPUT_BOX = (-3.0, 3.0, -2.0, 2.0)  # the input plane the scene's grid covers
+MAX_ZOOM = 2.0  # the affine step's view zoomed out at most this much
+EDGE = 0.02  # "on the square's edge": a coordinate within 2% of 0 or 1
+MAX_ON_EDGE = 0.2  # at most this share of the points there
+MIN_BEND = 0.05  # grid lines bowing by 5% of the square's side: visibly curved
 GRID_STEP = 0.5
 
 
 @dataclass(frozen=True)
 class Readability:
     accuracy: float
-    zoom: float          # extent of the data after the affine step over the input box's, worst axis
-    on_edge: float       # share of points with a hidden coordinate within EDGE of 0 or 1 (saturated)
-    bend: float          # median over the grid's lines of their largest bow in the unit square
-    mirrors: bool        # det W1 < 0: the affine step also reflects the plane
+    zoom: float  # extent of the data after the affine step over the input box's, worst axis
+    on_edge: float  # share of points with a hidden coordinate within EDGE of 0 or 1 (saturated)
+    bend: float  # median over the grid's lines of their largest bow in the unit square
+    mirrors: bool  # det W1 < 0: the affine step also reflects the plane
 
     @property
     def readable(self) -> bool:
-        return (self.accuracy == 1.0 and self.zoom <= MAX_ZOOM and self.on_edge <= MAX_ON_EDGE
-                and self.bend >= MIN_BEND)
+        return (
+            self.accuracy == 1.0
+            and self.zoom <= MAX_ZOOM
+            and self.on_edge <= MAX_ON_EDGE
+            and self.bend >= MIN_BEND
+        )
 
 
 def grid_lines(box=INPUT_BOX, step: float = GRID_STEP, samples: int = 200) -> list[np.ndarray]:
@@ -399,7 +420,9 @@ def grid_lines(box=INPUT_BOX, step: float = GRID_STEP, samples: int = 200) -> li
     xs = np.arange(xmin, xmax + 1e-9, step)
     ys = np.arange(ymin, ymax + 1e-9, step)
     t_y, t_x = np.linspace(ymin, ymax, samples), np.linspace(xmin, xmax, samples)
-    return [np.c_[np.full(samples, x), t_y] for x in xs] + [np.c_[t_x, np.full(samples, v)] for v in ys]
+    return [np.c_[np.full(samples, x), t_y] for x in xs] + [
+        np.c_[t_x, np.full(samples, v)] for v in ys
+    ]
 
 
 def bow(P: np.ndarray) -> float:
@@ -431,8 +454,15 @@ def sweep_row(limit: float | None, seed: int) -> dict:
     X, y = make_dataset(**DATASET)
     net = train(X, y, seed=seed, max_norm=limit, **SWEEP_SETTINGS)
     r = readability(net, X, y)
-    return dict(limit=limit, seed=seed, accuracy=r.accuracy, zoom=round(r.zoom, 6),
-                on_edge=r.on_edge, bend=round(r.bend, 6), mirrors=r.mirrors)
+    return dict(
+        limit=limit,
+        seed=seed,
+        accuracy=r.accuracy,
+        zoom=round(r.zoom, 6),
+        on_edge=r.on_edge,
+        bend=round(r.bend, 6),
+        mirrors=r.mirrors,
+    )
 
 
 def run_sweep() -> list[dict]:
@@ -488,6 +518,7 @@ def example() -> tuple[np.ndarray, np.ndarray, Network]:
 if __name__ == "__main__":
     # Regenerate the stored sweep: python -m numeric.training (from scenes/).
     rows = run_sweep()
-    SWEEP_FILE.write_text(json.dumps({"dataset": DATASET, "settings": SWEEP_SETTINGS, "rows": rows},
-                                     indent=1) + "\n")
+    SWEEP_FILE.write_text(
+        json.dumps({"dataset": DATASET, "settings": SWEEP_SETTINGS, "rows": rows}, indent=1) + "\n"
+    )
     print(f"wrote {SWEEP_FILE}: chosen {choose(rows)}")

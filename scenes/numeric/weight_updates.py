@@ -18,6 +18,7 @@ differ) then give two paths. `centring` runs the comparison: each side at its ow
 size, over many seeds.
 No manim or matplotlib here.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -26,17 +27,22 @@ import numpy as np
 
 from .activations import sigmoid, sigmoid_prime
 
-TEACHER = np.array([2.0, -2.0])   # w*, the minimum of both losses
-START = np.array([-1.0, 1.5])     # w_0, up and to the left of w*: a direction no update can take
-LEARNING_RATE = 16.0              # the default step: large, because sigma' <= 1/4 and |x| < 1 keep gradients small
+TEACHER = np.array([2.0, -2.0])  # w*, the minimum of both losses
+START = np.array([-1.0, 1.5])  # w_0, up and to the left of w*: a direction no update can take
+LEARNING_RATE = (
+    16.0  # the default step: large, because sigma' <= 1/4 and |x| < 1 keep gradients small
+)
 N_EXAMPLES = 200
-INPUT_SEED = 0                    # the draws h ~ N(0, 1) behind both sets of inputs
-ORDER_SEED = 1                    # the order SGD visits the examples in, epoch after epoch
-TOLERANCE = 0.1                   # converged once |w - w*| < TOLERANCE
+INPUT_SEED = 0  # the draws h ~ N(0, 1) behind both sets of inputs
+ORDER_SEED = 1  # the order SGD visits the examples in, epoch after epoch
+TOLERANCE = 0.1  # converged once |w - w*| < TOLERANCE
 MAX_STEPS = 20_000
 
 KINDS = ("positive", "zero_centred")
-KIND_NAMES = {"positive": "sigmoid inputs (all positive)", "zero_centred": "the same inputs minus 1/2 (centred)"}
+KIND_NAMES = {
+    "positive": "sigmoid inputs (all positive)",
+    "zero_centred": "the same inputs minus 1/2 (centred)",
+}
 
 
 # ---------------------------------------------------------------- the neuron and its loss
@@ -44,8 +50,11 @@ KIND_NAMES = {"positive": "sigmoid inputs (all positive)", "zero_centred": "the 
 
 def predict(w, X):
     """sigma(w . x) for rows of X; w may carry leading axes (a grid of weights)."""
-    return sigmoid(np.asarray(X, dtype=float) @ np.asarray(w, dtype=float)) if np.ndim(w) == 1 \
+    return (
+        sigmoid(np.asarray(X, dtype=float) @ np.asarray(w, dtype=float))
+        if np.ndim(w) == 1
         else sigmoid(np.asarray(w, dtype=float) @ np.asarray(X, dtype=float).T)
+    )
 
 
 def targets(X) -> np.ndarray:
@@ -72,7 +81,7 @@ def per_example_gradient(w, x, y) -> np.ndarray:
 def mean_loss(w, X, Y) -> np.ndarray:
     """The data set's mean loss at w; w may be a grid of shape (..., 2)."""
     w = np.asarray(w, dtype=float)
-    P = sigmoid(w @ np.asarray(X, dtype=float).T)   # (..., n)
+    P = sigmoid(w @ np.asarray(X, dtype=float).T)  # (..., n)
     return 0.5 * np.mean((P - np.asarray(Y, dtype=float)) ** 2, axis=-1)
 
 
@@ -91,9 +100,9 @@ def same_sign(v) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Problem:
-    kind: str          # "positive" or "zero_centred"
-    X: np.ndarray      # inputs, shape (n, 2)
-    Y: np.ndarray      # the teacher's targets, shape (n,)
+    kind: str  # "positive" or "zero_centred"
+    X: np.ndarray  # inputs, shape (n, 2)
+    Y: np.ndarray  # the teacher's targets, shape (n,)
 
     @property
     def name(self) -> str:
@@ -132,9 +141,9 @@ def visiting_order(n: int, steps: int, seed: int = ORDER_SEED) -> np.ndarray:
 @dataclass(frozen=True)
 class Path:
     kind: str
-    weights: np.ndarray     # w_0 .. w_steps, shape (steps + 1, 2)
-    updates: np.ndarray     # w_{k+1} - w_k, shape (steps, 2)
-    examples: np.ndarray    # which example each step used, shape (steps,)
+    weights: np.ndarray  # w_0 .. w_steps, shape (steps + 1, 2)
+    updates: np.ndarray  # w_{k+1} - w_k, shape (steps, 2)
+    examples: np.ndarray  # which example each step used, shape (steps,)
     converged: bool
 
     @property
@@ -151,8 +160,14 @@ class Path:
         return self.weights[-1]
 
 
-def sgd_path(prob: Problem, start=START, lr: float = LEARNING_RATE, tol: float = TOLERANCE,
-             max_steps: int = MAX_STEPS, order_seed: int = ORDER_SEED) -> Path:
+def sgd_path(
+    prob: Problem,
+    start=START,
+    lr: float = LEARNING_RATE,
+    tol: float = TOLERANCE,
+    max_steps: int = MAX_STEPS,
+    order_seed: int = ORDER_SEED,
+) -> Path:
     """SGD with a batch of one from `start` until |w - w*| < tol (or max_steps)."""
     order = visiting_order(len(prob.X), max_steps, order_seed)
     w = np.array(start, dtype=float)
@@ -166,5 +181,6 @@ def sgd_path(prob: Problem, start=START, lr: float = LEARNING_RATE, tol: float =
         if np.linalg.norm(w - TEACHER) < tol:
             converged = True
             break
-    return Path(prob.kind, np.array(weights), np.array(updates),
-                order[: len(updates)].copy(), converged)
+    return Path(
+        prob.kind, np.array(weights), np.array(updates), order[: len(updates)].copy(), converged
+    )

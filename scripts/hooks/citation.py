@@ -11,6 +11,7 @@ Pages ask for the credit box with `<!-- cite-this -->` and for the source link w
 `<!-- source-link -->` on a line of their own; the lecture kit (media.py) reads
 config.extra["citation"]: credit, bibtex and cff (the root CITATION.cff with the version added).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -49,15 +50,25 @@ def citation(project: Path) -> dict:
     try:
         cff = yaml.safe_load(cff_path.read_text(encoding="utf-8"))
         title = cff["title"]
-        authors = [a.get("name") or f"{a['given-names']} {a['family-names']}" for a in cff["authors"]]
+        authors = [
+            a.get("name") or f"{a['given-names']} {a['family-names']}" for a in cff["authors"]
+        ]
         licences = [LICENCE_NAMES.get(name, name) for name in cff["license"]]
     except (OSError, yaml.YAMLError, KeyError, TypeError) as e:
-        raise PluginError(f"{cff_path}: cannot read the title, authors and license "
-                          f"({type(e).__name__}: {e}); see https://citation-file-format.github.io") from e
+        raise PluginError(
+            f"{cff_path}: cannot read the title, authors and license "
+            f"({type(e).__name__}: {e}); see https://citation-file-format.github.io"
+        ) from e
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "1767225600"))
-    info = dict(title=title, authors=authors, licences=licences,
-                version=content_version(project), year=time.gmtime(epoch).tm_year,
-                url=_address("SITE_URL"), source=_address("SOURCE_URL"))
+    info = dict(
+        title=title,
+        authors=authors,
+        licences=licences,
+        version=content_version(project),
+        year=time.gmtime(epoch).tm_year,
+        url=_address("SITE_URL"),
+        source=_address("SOURCE_URL"),
+    )
     info["credit"] = credit_line(info)
     info["bibtex"] = bibtex(info)
     info["cff"] = cff_with_version(project, info)
@@ -66,15 +77,21 @@ def citation(project: Path) -> dict:
 
 def credit_line(info: dict) -> str:
     where = f", {info['url']}" if info["url"] else ""
-    return (f"{' and '.join(info['authors'])}, \"{info['title']}\", version {info['version']} "
-            f"({info['year']}){where}. Licence: {info['licences'][0]}.")
+    return (
+        f'{" and ".join(info["authors"])}, "{info["title"]}", version {info["version"]} '
+        f"({info['year']}){where}. Licence: {info['licences'][0]}."
+    )
 
 
 def bibtex(info: dict) -> str:
     key = "activation_functions_animated_" + str(info["year"])
-    fields = [("author", "{" + " and ".join(info["authors"]) + "}"), ("title", info["title"]),
-              ("year", str(info["year"])), ("version", info["version"]),
-              ("note", f"Text, figures and videos under {info['licences'][0]}")]
+    fields = [
+        ("author", "{" + " and ".join(info["authors"]) + "}"),
+        ("title", info["title"]),
+        ("year", str(info["year"])),
+        ("version", info["version"]),
+        ("note", f"Text, figures and videos under {info['licences'][0]}"),
+    ]
     if info["url"]:
         fields.append(("howpublished", rf"\url{{{info['url']}}}"))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
@@ -93,27 +110,31 @@ def cff_with_version(project: Path, info: dict) -> str:
 
 
 def cite_box(info: dict) -> str:
-    return "\n".join([
-        "Paste this under a video or a figure you use:",
-        "",
-        "> " + info["credit"],
-        "",
-        "Or cite it in LaTeX:",
-        "",
-        "```text",
-        info["bibtex"],
-        "```",
-        "",
-        f"The version, {info['version']}, is a digest of the text and of the code that draws "
-        "the figures and videos: it changes whenever any of them does.",
-    ])
+    return "\n".join(
+        [
+            "Paste this under a video or a figure you use:",
+            "",
+            "> " + info["credit"],
+            "",
+            "Or cite it in LaTeX:",
+            "",
+            "```text",
+            info["bibtex"],
+            "```",
+            "",
+            f"The version, {info['version']}, is a digest of the text and of the code that draws "
+            "the figures and videos: it changes whenever any of them does.",
+        ]
+    )
 
 
 def source_link(info: dict) -> str:
     if not info["source"]:
         return ""
-    return (f"The source code (MIT) is at [{info['source']}]({info['source']}): every page, "
-            "scene and figure, and the tests that check every number.")
+    return (
+        f"The source code (MIT) is at [{info['source']}]({info['source']}): every page, "
+        "scene and figure, and the tests that check every number."
+    )
 
 
 def on_config(config):

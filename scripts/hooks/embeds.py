@@ -45,11 +45,11 @@ def scene_html(scene: dict, caption: str, emit) -> str:
     cap = html.escape(caption)
     return f"""<div class="scene" id="scene-{name}">
 <figure class="scene-figure">
-<video controls preload="none" playsinline poster="{url('.webp')}" width="{scene['width']}" height="{scene['height']}" aria-label="{cap}">
-<source src="{url('.mp4')}" type="video/mp4">
-<track kind="captions" src="{url('.vtt')}" srclang="en" label="English" default>
+<video controls preload="none" playsinline poster="{url(".webp")}" width="{scene["width"]}" height="{scene["height"]}" aria-label="{cap}">
+<source src="{url(".mp4")}" type="video/mp4">
+<track kind="captions" src="{url(".vtt")}" srclang="en" label="English" default>
 </video>
-<figcaption>{cap} <span class="scene-meta">({clock(scene['duration_s'])})</span> · <a href="{url('.mp4')}" download>Download the MP4</a> <span class="scene-meta">({label}, {size_text(scene['bytes'])})</span></figcaption>
+<figcaption>{cap} <span class="scene-meta">({clock(scene["duration_s"])})</span> · <a href="{url(".mp4")}" download>Download the MP4</a> <span class="scene-meta">({label}, {size_text(scene["bytes"])})</span></figcaption>
 </figure>
 <details class="transcript">
 <summary>Transcript</summary>
@@ -63,9 +63,11 @@ def figure_html(name: str, svg: Path, alt: str, title: str | None, emit) -> str:
     # Sighted readers see a caption too: the short title when the page gives one, else the
     # description that is also the alt text.
     caption = f"\n<figcaption>{html.escape(title or alt)}</figcaption>"
-    return (f'<figure class="plot" id="figure-{name}">\n<img src="{emit(f"figures/{name}.svg")}" '
-            f'alt="{html.escape(alt)}" width="{width}" height="{height}" loading="lazy">'
-            f"{caption}\n</figure>")
+    return (
+        f'<figure class="plot" id="figure-{name}">\n<img src="{emit(f"figures/{name}.svg")}" '
+        f'alt="{html.escape(alt)}" width="{width}" height="{height}" loading="lazy">'
+        f"{caption}\n</figure>"
+    )
 
 
 def lecture_list(scenes: list[dict], emit, shown_in) -> str:
@@ -76,13 +78,17 @@ def lecture_list(scenes: list[dict], emit, shown_in) -> str:
         name = s["name"]
         u = lambda suffix, name=name: emit(f"videos/{name}{suffix}")  # noqa: E731
         section = shown_in(name)
-        book = f'<p>In the book: <a href="{section[0]}">{html.escape(section[1])}</a></p>\n' if section else ""
+        book = (
+            f'<p>In the book: <a href="{section[0]}">{html.escape(section[1])}</a></p>\n'
+            if section
+            else ""
+        )
         rows.append(f"""<div class="lecture-video" id="lecture-{name}">
-<img src="{u('.webp')}" alt="Poster of “{html.escape(s['title'])}”" width="480" height="270" loading="lazy">
+<img src="{u(".webp")}" alt="Poster of “{html.escape(s["title"])}”" width="480" height="270" loading="lazy">
 <div>
-<h3>{html.escape(s['title'])}</h3>
-<p class="scene-meta">{clock(s['duration_s'])} · {s['width']}×{s['height']} at {round(s['fps'])} fps · {size_text(s['bytes'])} · <code>{name}</code></p>
-{book}<p><a href="{u('.mp4')}" download>MP4</a> · <a href="{u('.vtt')}" download>Captions (WebVTT)</a> · <a href="{u('.srt')}" download>Captions (SRT)</a> · <a href="{u('.webp')}" download>Poster</a></p>
+<h3>{html.escape(s["title"])}</h3>
+<p class="scene-meta">{clock(s["duration_s"])} · {s["width"]}×{s["height"]} at {round(s["fps"])} fps · {size_text(s["bytes"])} · <code>{name}</code></p>
+{book}<p><a href="{u(".mp4")}" download>MP4</a> · <a href="{u(".vtt")}" download>Captions (WebVTT)</a> · <a href="{u(".srt")}" download>Captions (SRT)</a> · <a href="{u(".webp")}" download>Poster</a></p>
 </div>
 </div>""")
     return "\n\n".join(rows)

@@ -9,6 +9,7 @@ captions; the time is read from the scene's WebVTT track, so it stays right when
 
 An unknown scene, or a caption start that matches no caption or several, fails the build.
 """
+
 from __future__ import annotations
 
 import html
@@ -42,7 +43,9 @@ def read_cues(vtt: Path) -> list[Cue]:
         for i, line in enumerate(lines):
             if "-->" in line:
                 start, end = line.split("-->")
-                cues.append(Cue(_seconds(start), _seconds(end.split()[0]), " ".join(lines[i + 1:])))
+                cues.append(
+                    Cue(_seconds(start), _seconds(end.split()[0]), " ".join(lines[i + 1 :]))
+                )
                 break
     return cues
 
@@ -61,17 +64,23 @@ def pause_point(line: str, where: str, scenes: dict, cues_of, link_of) -> str | 
         return None
     name, start = m["scene"], m["cue"].strip()
     if name not in scenes:
-        raise ValueError(f"{where}: pause point for unknown scene '{name}'. "
-                         f"Known scenes: {', '.join(sorted(scenes))}.")
+        raise ValueError(
+            f"{where}: pause point for unknown scene '{name}'. "
+            f"Known scenes: {', '.join(sorted(scenes))}."
+        )
     matching = [c for c in cues_of(name) if c.text.startswith(start) or start in c.text]
     if len(matching) != 1:
         found = "no caption" if not matching else f"{len(matching)} captions"
-        raise ValueError(f"{where}: '{start}' matches {found} of {name}; quote the start of exactly "
-                         "one caption (see the scene's transcript).")
+        raise ValueError(
+            f"{where}: '{start}' matches {found} of {name}; quote the start of exactly "
+            "one caption (see the scene's transcript)."
+        )
     cue = matching[0]
     title = scenes[name]["title"]
-    return (f"{m['indent']}- **{clock(cue.end)}** in [{html.escape(title)}]({link_of(name)}), after "
-            f"“{html.escape(cue.text)}”{m['rest']}")
+    return (
+        f"{m['indent']}- **{clock(cue.end)}** in [{html.escape(title)}]({link_of(name)}), after "
+        f"“{html.escape(cue.text)}”{m['rest']}"
+    )
 
 
 def last_frame_png(video: Path) -> bytes:

@@ -20,33 +20,50 @@ FIGURE_FORMATS = (".svg", ".pdf", ".png")
 
 
 def readme(scenes: list[dict], figures: list[str], site_name: str, cite: dict) -> str:
-    lines = [f"{site_name}: videos and figures for lectures", "",
-             "Credit (paste it under what you use):", "", f"    {cite['credit']}", "",
-             "CITATION.bib holds a BibTeX entry and CITATION.cff the same in the Citation File "
-             f"Format. Version {cite['version']}: it changes whenever the text, a figure or a "
-             "video does.", ""]
+    lines = [
+        f"{site_name}: videos and figures for lectures",
+        "",
+        "Credit (paste it under what you use):",
+        "",
+        f"    {cite['credit']}",
+        "",
+        "CITATION.bib holds a BibTeX entry and CITATION.cff the same in the Citation File "
+        f"Format. Version {cite['version']}: it changes whenever the text, a figure or a "
+        "video does.",
+        "",
+    ]
     if cite["source"]:
         lines += [f"Source code (MIT): {cite['source']}", ""]
-    lines += ["The videos are silent: no narration, no sound track. Each comes with captions "
-              "(.vtt for browsers and PowerPoint, .srt for video players), its web poster (.webp) and "
-              "a full-resolution PNG of its last frame (<name>-last-frame.png), a still for a "
-              "slide.", "",
-              "Videos:"]
+    lines += [
+        "The videos are silent: no narration, no sound track. Each comes with captions "
+        "(.vtt for browsers and PowerPoint, .srt for video players), its web poster (.webp) and "
+        "a full-resolution PNG of its last frame (<name>-last-frame.png), a still for a "
+        "slide.",
+        "",
+        "Videos:",
+    ]
     for s in scenes:
-        lines.append(f"  {s['name']}.mp4  {s['title']}  ({clock(s['duration_s'])}, "
-                     f"{s['width']}x{s['height']} at {round(s['fps'])} fps, {size_text(s['bytes'])})")
-    lines += ["", "Figures, each as SVG (web, Inkscape), PDF (LaTeX) and a 1920 px wide PNG (slides):"]
+        lines.append(
+            f"  {s['name']}.mp4  {s['title']}  ({clock(s['duration_s'])}, "
+            f"{s['width']}x{s['height']} at {round(s['fps'])} fps, {size_text(s['bytes'])})"
+        )
+    lines += [
+        "",
+        "Figures, each as SVG (web, Inkscape), PDF (LaTeX) and a 1920 px wide PNG (slides):",
+    ]
     lines += [f"  figures/{name}.svg, .pdf, .png" for name in figures]
     return "\n".join(lines) + "\n"
 
 
-def lecture_kit(scenes: list[dict], figures: list[str], media_dir: Path, site_name: str,
-                cite: dict) -> bytes:
+def lecture_kit(
+    scenes: list[dict], figures: list[str], media_dir: Path, site_name: str, cite: dict
+) -> bytes:
     """The kit for these scenes (in the order given) and figures, from the placed media."""
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "1767225600"))
     stamp = time.gmtime(max(epoch, 315532800))[:6]  # zip dates start in 1980
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as kit:
+
         def add(name: str, data: bytes, compress: bool) -> None:
             info = zipfile.ZipInfo(f"lecture-kit/{name}", date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED

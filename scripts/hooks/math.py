@@ -5,6 +5,7 @@ replaces them with KaTeX's HTML (plus MathML for screen readers) through one Nod
 build, and serves KaTeX's stylesheet and woff2 fonts from the site itself. The reader's browser
 runs no math script and asks no other host for anything.
 """
+
 from __future__ import annotations
 
 import html
@@ -29,11 +30,15 @@ _cache: dict[tuple[str, bool], str] = {}
 
 def _require_katex() -> None:
     if shutil.which("node") is None:
-        raise PluginError("node is not installed: the math is typeset at build time with KaTeX. "
-                          "Run `make` (it installs nodejs) or `apt-get install nodejs npm`.")
+        raise PluginError(
+            "node is not installed: the math is typeset at build time with KaTeX. "
+            "Run `make` (it installs nodejs) or `apt-get install nodejs npm`."
+        )
     if not (KATEX_DIST / "katex.min.css").exists():
-        raise PluginError(f"KaTeX is missing from {KATEX_DIST.parent}: run `make` "
-                          "(or `npm ci` in the repository root).")
+        raise PluginError(
+            f"KaTeX is missing from {KATEX_DIST.parent}: run `make` "
+            "(or `npm ci` in the repository root)."
+        )
 
 
 def on_config(config):
@@ -52,8 +57,9 @@ def _trimmed_css() -> str:
 def on_files(files, config):
     files.append(File.generated(config, CSS_URL, content=_trimmed_css()))
     for font in sorted((KATEX_DIST / "fonts").glob("*.woff2")):
-        files.append(File.generated(config, f"assets/katex/fonts/{font.name}",
-                                    abs_src_path=str(font)))
+        files.append(
+            File.generated(config, f"assets/katex/fonts/{font.name}", abs_src_path=str(font))
+        )
     return files
 
 
@@ -62,8 +68,13 @@ def _typeset(tex: str, display: bool, where: str) -> str:
     key = (tex, display)
     if key not in _cache:
         if _server is None or _server.poll() is not None:
-            _server = subprocess.Popen(["node", str(SERVER)], cwd=ROOT, text=True,
-                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+            _server = subprocess.Popen(
+                ["node", str(SERVER)],
+                cwd=ROOT,
+                text=True,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+            )
         _server.stdin.write(json.dumps({"tex": tex, "display": display}) + "\n")
         _server.stdin.flush()
         reply = json.loads(_server.stdout.readline())
@@ -79,7 +90,7 @@ def on_post_page(output, page, config):
         display = tag == "div"
         for opener, closer in (("\\(", "\\)"), ("\\[", "\\]"), ("$$", "$$"), ("$", "$")):
             if body.startswith(opener) and body.endswith(closer):
-                body = body[len(opener):len(body) - len(closer)]
+                body = body[len(opener) : len(body) - len(closer)]
                 break
         rendered = _typeset(body.strip(), display, page.file.src_uri)
         return f'<div class="math-display">{rendered}</div>' if display else rendered

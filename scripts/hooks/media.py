@@ -51,11 +51,16 @@ class SiteMedia:
     @classmethod
     def load(cls, layout: Layout) -> SiteMedia:
         if not layout.media_index.exists():
-            raise PluginError(f"no rendered media at {layout.media_dir}: build the site with "
-                              "`make` (or `make serve` to preview), not with mkdocs directly.")
+            raise PluginError(
+                f"no rendered media at {layout.media_dir}: build the site with "
+                "`make` (or `make serve` to preview), not with mkdocs directly."
+            )
         index = json.loads(layout.media_index.read_text())
-        return cls(layout, {s["name"]: s for s in index["scenes"]},
-                   {p.stem: p for p in sorted((layout.media_dir / "figures").glob("*.svg"))})
+        return cls(
+            layout,
+            {s["name"]: s for s in index["scenes"]},
+            {p.stem: p for p in sorted((layout.media_dir / "figures").glob("*.svg"))},
+        )
 
 
 _media: SiteMedia | None = None
@@ -75,11 +80,22 @@ def on_files(files, config):
     media_dir = _media.layout.media_dir
     for path in sorted(media_dir.rglob("*")):
         if path.is_file():
-            files.append(File(path.relative_to(media_dir).as_posix(), str(media_dir),
-                              config.site_dir, config.use_directory_urls))
+            files.append(
+                File(
+                    path.relative_to(media_dir).as_posix(),
+                    str(media_dir),
+                    config.site_dir,
+                    config.use_directory_urls,
+                )
+            )
     _media.ordered = in_article_order(config, _media.scenes, _media.sections)
-    kit = lecture_kit(_media.ordered, sorted(_media.figures), media_dir, config.site_name,
-                      config.extra["citation"])
+    kit = lecture_kit(
+        _media.ordered,
+        sorted(_media.figures),
+        media_dir,
+        config.site_name,
+        config.extra["citation"],
+    )
     files.append(File.generated(config, LECTURE_KIT, content=kit))
     return files
 
@@ -99,7 +115,9 @@ def in_article_order(config, scenes: dict[str, dict], sections: dict) -> list[di
     """The scenes in the order a reader meets them (nav order, then place on the page); scenes
     no page embeds come last, by module. Fills `sections`: where the book first shows each."""
     docs = Path(config.docs_dir)
-    pages = nav_pages(config.nav) or sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    pages = nav_pages(config.nav) or sorted(
+        p.relative_to(docs).as_posix() for p in docs.rglob("*.md")
+    )
     order: dict[str, int] = {}
     for page in pages:
         path = docs / page
@@ -111,7 +129,9 @@ def in_article_order(config, scenes: dict[str, dict], sections: dict) -> list[di
                     if m["name"] not in sections:
                         url = File(page, str(docs), config.site_dir, config.use_directory_urls).url
                         sections[m["name"]] = (url, lecture_extras.page_title(path))
-    return sorted(scenes.values(), key=lambda s: (order.get(s["name"], len(order)), s["module"], s["name"]))
+    return sorted(
+        scenes.values(), key=lambda s: (order.get(s["name"], len(order)), s["module"], s["name"])
+    )
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -133,8 +153,13 @@ def on_page_markdown(markdown, page, config, files):
             out.append(lecture_list(_media.ordered, emit, lambda name: shown_in(name, page.url)))
             continue
         try:
-            pause = lecture_extras.pause_point(line, f"{src}:{lineno}", _media.scenes, cues,
-                                               lambda name: section_link(name, page.url))
+            pause = lecture_extras.pause_point(
+                line,
+                f"{src}:{lineno}",
+                _media.scenes,
+                cues,
+                lambda name: section_link(name, page.url),
+            )
         except ValueError as e:
             raise PluginError(str(e)) from e
         if pause is not None:
@@ -150,10 +175,13 @@ def on_page_markdown(markdown, page, config, files):
             raise PluginError(
                 f"{src}:{lineno}: unknown {kind} '{name}'. Known {kind}s: "
                 f"{', '.join(sorted(known)) or 'none'}. Check the name, or add the "
-                f"{'scene class to a module in scenes/' if kind == 'scene' else 'figure to scenes/figures.py'}.")
+                f"{'scene class to a module in scenes/' if kind == 'scene' else 'figure to scenes/figures.py'}."
+            )
         if not text:
-            raise PluginError(f"{src}:{lineno}: the {kind} '{name}' needs a description "
-                              f"between the brackets: it is the caption and the alt text.")
+            raise PluginError(
+                f"{src}:{lineno}: the {kind} '{name}' needs a description "
+                f"between the brackets: it is the caption and the alt text."
+            )
         if kind == "scene":
             _media.pages.setdefault(name, set()).add(page.url)
             out.append("\n" + scene_html(known[name], text, emit) + "\n")
@@ -182,24 +210,38 @@ def section_link(name: str, page_url: str) -> str:
 
 def manifest(media: SiteMedia) -> dict:
     """videos/manifest.json: what DESIGN.md's build contract promises lecturers and tools."""
-    return {"scenes": [
-        {
-            "name": name, "title": s["title"], "module": s["module"],
-            "video": f"videos/{name}.mp4", "poster": f"videos/{name}.webp",
-            "captions": f"videos/{name}.vtt", "captions_srt": f"videos/{name}.srt",
-            "duration_s": s["duration_s"], "width": s["width"], "height": s["height"],
-            "fps": s["fps"], "frames": s["frames"], "bytes": s["bytes"], "sha256": s["sha256"],
-            "pages": sorted(media.pages.get(name, ())),
-        }
-        for name, s in sorted(media.scenes.items())
-    ]}
+    return {
+        "scenes": [
+            {
+                "name": name,
+                "title": s["title"],
+                "module": s["module"],
+                "video": f"videos/{name}.mp4",
+                "poster": f"videos/{name}.webp",
+                "captions": f"videos/{name}.vtt",
+                "captions_srt": f"videos/{name}.srt",
+                "duration_s": s["duration_s"],
+                "width": s["width"],
+                "height": s["height"],
+                "fps": s["fps"],
+                "frames": s["frames"],
+                "bytes": s["bytes"],
+                "sha256": s["sha256"],
+                "pages": sorted(media.pages.get(name, ())),
+            }
+            for name, s in sorted(media.scenes.items())
+        ]
+    }
 
 
 def on_post_build(config):
     site = Path(config.site_dir)
-    missing = sorted({f"{page}: {target}" for page, target in _media.emitted
-                      if not (site / target).is_file()})
+    missing = sorted(
+        {f"{page}: {target}" for page, target in _media.emitted if not (site / target).is_file()}
+    )
     if missing:
-        raise PluginError("pages point at media the build did not produce:\n  " + "\n  ".join(missing))
+        raise PluginError(
+            "pages point at media the build did not produce:\n  " + "\n  ".join(missing)
+        )
     (site / "videos").mkdir(exist_ok=True)
     (site / "videos" / "manifest.json").write_text(json.dumps(manifest(_media), indent=2) + "\n")
