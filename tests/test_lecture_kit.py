@@ -247,11 +247,13 @@ def test_pause_points_take_their_times_from_the_captions(site_build):
 
 def test_a_pause_point_that_matches_no_caption_fails_with_its_line():
     scenes = {"S": {"title": "A scene"}}
+
     def cues(name):
         return [
             lecture_extras.Cue(0.0, 2.0, "First caption."),
             lecture_extras.Cue(2.1, 5.5, "Second caption, longer."),
         ]
+
     line = "<!-- pause: S | Second caption --> Ask: why?"
     item = lecture_extras.pause_point(
         line, "teaching.md:3", scenes, cues, lambda n: "page/#scene-S"
