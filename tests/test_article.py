@@ -107,19 +107,8 @@ def known_values() -> dict[str, float]:
     for w in (1.0, 8.0):
         values[f"shrink(10 layers, w={w:g})"] = _shrink(10, w)
     for k in range(EXAMPLE.depth):
-        n = k + 1
-        values.update(
-            {
-                f"w{n}": EXAMPLE.weights[k],
-                f"b{n}": EXAMPLE.biases[k],
-                f"z{n}": p.z[k],
-                f"a{n}": p.a[k],
-                f"sigma'(z{n})": p.sigma_prime[k],
-                f"dL/dz{n}": p.dL_dz[k],
-                f"dL/dw{n}": p.dL_dw[k],
-                f"share{n}": p.shrink()[k],
-            }
-        )
+        values[f"w{k + 1}"], values[f"b{k + 1}"] = EXAMPLE.weights[k], EXAMPLE.biases[k]
+    values.update(_pass_values("", EXAMPLE, p))
     values["x"], values["y"] = EXAMPLE.x, EXAMPLE.y
     values.update(_pass_values("sat.", SATURATED, run(SATURATED)))
     values.update(_pass_values("ex1.", None, exercises.negative_saturation()))
