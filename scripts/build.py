@@ -74,6 +74,22 @@ def render(
     return len(stale), figures
 
 
+def still(layout: Layout, entry: Path, name: str) -> Path:
+    """The render's last frame as a full-resolution PNG (for slides), drawn once per render.
+
+    Stills live beside the render cache, keyed like its entries, so that a new still needs no
+    re-render and a render entry stays exactly what the worker wrote."""
+    path = layout.cache_dir / "stills" / f"{entry.name}.png"
+    if not path.exists():
+        from .finish_video import (
+            write_still,  # PyAV only when a still is due: no-op builds stay fast
+        )
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_still(entry / f"{name}.mp4", path)
+    return path
+
+
 def place_media(layout: Layout, scenes: list[SceneInfo], figures: Path | None) -> int:
     """Link the current renders into the media folder and write its index; return files written."""
     render_cache = layout.cache_dir / "renders"
@@ -84,6 +100,7 @@ def place_media(layout: Layout, scenes: list[SceneInfo], figures: Path | None) -
         meta = json.loads((entry / "meta.json").read_text())
         for suffix in (".mp4", ".webp", ".vtt", ".srt"):
             entries[f"videos/{s.name}{suffix}"] = entry / f"{s.name}{suffix}"
+        entries[f"videos/{s.name}-last-frame.png"] = still(layout, entry, s.name)
         index.append({**meta, "title": s.title, "module": s.module_rel(layout.project)})
     if figures:
         # SVG for the pages; PDF and PNG for the lecture kit (and at stable addresses too).

@@ -6,12 +6,14 @@ PyAV does the video work (no system ffmpeg needed), Pillow the poster, webvtt-py
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
 import av
 import webvtt
+from PIL import Image
 
 POSTER_WIDTH = 960  # half of 1080p: sharp in the article column, light on the first load
 POSTER_QUALITY = 70
@@ -86,8 +88,8 @@ def is_faststart(video: Path) -> bool:
     return b"moov" in order and b"mdat" in order and order.index(b"moov") < order.index(b"mdat")
 
 
-def write_poster(video: Path, poster: Path) -> None:
-    """The last frame, where every scene holds its conclusion, as a compact WebP."""
+def last_frame(video: Path) -> Image.Image:
+    """The video's last frame, where every scene holds its conclusion, at full resolution."""
     with av.open(str(video)) as container:
         stream = container.streams.video[0]
         stream.thread_type = "AUTO"
@@ -96,8 +98,20 @@ def write_poster(video: Path, poster: Path) -> None:
             container.seek(max(0, stream.duration - int(2 / stream.time_base)), stream=stream)
         last = deque(container.decode(stream), maxlen=1)
     if not last:
-        raise RenderCheckError(f"{video.name} has no frame for a poster")
-    image = last[0].to_image()
+        raise RenderCheckError(f"{video.name} has no last frame")
+    return last[0].to_image()
+
+
+def write_still(video: Path, still: Path) -> None:
+    """The last frame at full resolution as a PNG, for slides (the lecture kit)."""
+    tmp = still.with_name(f".{still.name}.part")
+    last_frame(video).save(tmp, "PNG", optimize=True)
+    os.replace(tmp, still)
+
+
+def write_poster(video: Path, poster: Path) -> None:
+    """The last frame as a compact WebP, the page's poster."""
+    image = last_frame(video)
     height = round(image.height * POSTER_WIDTH / image.width)
     image = image.resize((POSTER_WIDTH, height)) if image.width > POSTER_WIDTH else image
     image.save(poster, "WEBP", quality=POSTER_QUALITY, method=6)

@@ -141,15 +141,20 @@ def test_backward_pass_is_the_chain_rule_written_out():
     assert p.loss == pytest.approx(0.5 * dL_da3**2, rel=1e-12)
 
 
-def test_shrink_never_beats_the_bound_when_weights_are_at_most_one():
-    rng = np.random.default_rng(1)
-    for _ in range(500):
-        chain = Chain(
+def random_chains(seed: int, weight_size: float, count: int = 500):
+    """Three-layer chains with random input, target and biases, weights uniform in +-weight_size."""
+    rng = np.random.default_rng(seed)
+    for _ in range(count):
+        yield Chain(
             float(rng.normal()),
             float(rng.uniform()),
-            tuple(rng.uniform(-1, 1, 3)),
+            tuple(rng.uniform(-weight_size, weight_size, 3)),
             tuple(rng.normal(0, 2, 3)),
         )
+
+
+def test_shrink_never_beats_the_bound_when_weights_are_at_most_one():
+    for chain in random_chains(seed=1, weight_size=1):
         p = run(chain)
         if p.dL_dyhat == 0:
             continue
@@ -161,14 +166,7 @@ def test_shrink_never_beats_the_bound_when_weights_are_at_most_one():
 
 def test_the_bound_for_a_chain_uses_its_own_weights():
     """0.25^n |w_2 ... w_n| holds for any weights (sigma' <= 1/4; no weight after the output)."""
-    rng = np.random.default_rng(4)
-    for _ in range(500):
-        chain = Chain(
-            float(rng.normal()),
-            float(rng.uniform()),
-            tuple(rng.uniform(-3, 3, 3)),
-            tuple(rng.normal(0, 2, 3)),
-        )
+    for chain in random_chains(seed=4, weight_size=3):
         p = run(chain)
         if p.dL_dyhat == 0:
             continue

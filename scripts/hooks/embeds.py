@@ -22,7 +22,8 @@ def size_text(n: int) -> str:
 
 
 def clock(seconds: float) -> str:
-    s = round(seconds)
+    """m:ss, halves rounded up (round() would send 70.5 s down and 71.5 s up)."""
+    s = int(seconds + 0.5)
     return f"{s // 60}:{s % 60:02d}"
 
 
@@ -88,7 +89,7 @@ def lecture_list(scenes: list[dict], emit, shown_in) -> str:
 <div>
 <h3>{html.escape(s["title"])}</h3>
 <p class="scene-meta">{clock(s["duration_s"])} · {s["width"]}×{s["height"]} at {round(s["fps"])} fps · {size_text(s["bytes"])} · <code>{name}</code></p>
-{book}<p><a href="{u(".mp4")}" download>MP4</a> · <a href="{u(".vtt")}" download>Captions (WebVTT)</a> · <a href="{u(".srt")}" download>Captions (SRT)</a> · <a href="{u(".webp")}" download>Poster</a></p>
+{book}<p><a href="{u(".mp4")}" download>MP4</a> · <a href="{u(".vtt")}" download>Captions (WebVTT)</a> · <a href="{u(".srt")}" download>Captions (SRT)</a> · <a href="{u(".webp")}" download>Poster</a> · <a href="{u("-last-frame.png")}" download>Last frame (PNG)</a></p>
 </div>
 </div>""")
     return "\n\n".join(rows)

@@ -1,4 +1,4 @@
-"""What the lecturers' pages and kit add to the videos: pause points, section links, stills.
+"""What the lecturers' pages add to the videos: pause points timed by the caption tracks.
 
 Helpers for media.py (an MkDocs hook): nothing here knows MkDocs' objects beyond plain values.
 
@@ -13,10 +13,11 @@ An unknown scene, or a caption start that matches no caption or several, fails t
 from __future__ import annotations
 
 import html
-import io
 import re
 from pathlib import Path
 from typing import NamedTuple
+
+from embeds import clock
 
 PAUSE = re.compile(r"^(?P<indent>\s*)<!-- pause: (?P<scene>\w+) \| (?P<cue>.+?) -->(?P<rest>.*)$")
 
@@ -50,11 +51,6 @@ def read_cues(vtt: Path) -> list[Cue]:
     return cues
 
 
-def clock(seconds: float) -> str:
-    s = int(seconds + 0.5)
-    return f"{s // 60}:{s % 60:02d}"
-
-
 def pause_point(line: str, where: str, scenes: dict, cues_of, link_of) -> str | None:
     """The Markdown list item for a pause directive, or None when `line` is not one.
 
@@ -81,24 +77,6 @@ def pause_point(line: str, where: str, scenes: dict, cues_of, link_of) -> str | 
         f"{m['indent']}- **{clock(cue.end)}** in [{html.escape(title)}]({link_of(name)}), after "
         f"“{html.escape(cue.text)}”{m['rest']}"
     )
-
-
-def last_frame_png(video: Path) -> bytes:
-    """The video's last frame at its full resolution, as PNG bytes (the same bytes every build)."""
-    import av
-
-    frame = None
-    with av.open(str(video)) as container:
-        stream = container.streams.video[0]
-        if stream.duration:
-            container.seek(max(0, stream.duration - int(2 / stream.time_base)), stream=stream)
-        for frame in container.decode(stream):  # noqa: B007 (keeps the last frame)
-            pass
-    if frame is None:
-        raise ValueError(f"{video} has no frames")
-    out = io.BytesIO()
-    frame.to_image().save(out, "PNG", optimize=True)
-    return out.getvalue()
 
 
 def page_title(markdown_path: Path) -> str:

@@ -13,7 +13,6 @@ import zipfile
 from pathlib import Path
 
 from embeds import clock, size_text
-from lecture_extras import last_frame_png
 
 PATH = "downloads/lecture-kit.zip"
 FIGURE_FORMATS = (".svg", ".pdf", ".png")
@@ -78,8 +77,8 @@ def lecture_kit(
                 path = media_dir / "videos" / f"{s['name']}{suffix}"
                 # Video and WebP are compressed already; text shrinks.
                 add(path.name, path.read_bytes(), suffix in (".vtt", ".srt"))
-            video = media_dir / "videos" / f"{s['name']}.mp4"
-            add(f"{s['name']}-last-frame.png", last_frame_png(video), False)
+            still = media_dir / "videos" / f"{s['name']}-last-frame.png"
+            add(still.name, still.read_bytes(), False)
         for name in figures:
             for suffix in FIGURE_FORMATS:
                 path = media_dir / "figures" / f"{name}{suffix}"

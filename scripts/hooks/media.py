@@ -220,6 +220,7 @@ def manifest(media: SiteMedia) -> dict:
                 "poster": f"videos/{name}.webp",
                 "captions": f"videos/{name}.vtt",
                 "captions_srt": f"videos/{name}.srt",
+                "still": f"videos/{name}-last-frame.png",
                 "duration_s": s["duration_s"],
                 "width": s["width"],
                 "height": s["height"],
