@@ -31,13 +31,18 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _load_hook(name: str):
     """A hook module by its path (scripts/hooks is not put on sys.path: its math.py would shadow
-    the standard library's)."""
-    spec = importlib.util.spec_from_file_location(
-        f"hook_{name}", ROOT / "scripts" / "hooks" / f"{name}.py"
-    )
+    the standard library's). Registered under its own name, as MkDocs does, so that hooks can
+    import each other (lecture_extras uses embeds)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / "hooks" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+_load_hook("embeds")
 
 
 citation = _load_hook("citation")
