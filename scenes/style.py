@@ -32,6 +32,24 @@ GRID_ACROSS = BLUE  # a second family of grid lines, where the two must be told 
 TEXT = "#F2F2F2"
 MUTED = "#B8BEC6"
 
+# One colour per activation, the same in every scene, figure, table and the playground (keys
+# are numeric.activations.ZOO's). Okabe-Ito first, then three from Paul Tol's "light" and
+# "bright" sets where Okabe-Ito runs out; tests keep them apart (CIE76 distance >= 15) and
+# readable on the slate (contrast >= 3:1). Chapter 1's sigmoid keeps ACTIVATION's green.
+ACTIVATION_COLOURS = {
+    "identity": GREY,
+    "sigmoid": BLUISH_GREEN,
+    "tanh": BLUE,
+    "relu": ORANGE,
+    "leaky_relu": YELLOW,
+    "elu": REDDISH_PURPLE,
+    "selu": VERMILLION,
+    "gelu": SKY_BLUE,
+    "silu": "#AA77FF",
+    "mish": "#FFAABB",
+    "softplus": "#BBCC33",
+}
+
 # Videos are drawn on a dark slate that sits well in both of the site's palettes.
 BACKGROUND = "#16191D"
 
@@ -128,6 +146,9 @@ _CSS_NAMES = {
 
 
 def css_properties() -> str:
-    """A :root rule declaring every colour by meaning as --palette-<meaning>."""
-    lines = [f"  --palette-{name}: {colour.lower()};" for name, colour in _CSS_NAMES.items()]
+    """A :root rule declaring every colour by meaning as --palette-<meaning>, and every
+    activation's as --palette-act-<key> (underscores become hyphens)."""
+    names = dict(_CSS_NAMES)
+    names.update({"act-" + key.replace("_", "-"): c for key, c in ACTIVATION_COLOURS.items()})
+    lines = [f"  --palette-{name}: {colour.lower()};" for name, colour in names.items()]
     return ":root {\n" + "\n".join(lines) + "\n}\n"

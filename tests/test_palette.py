@@ -56,3 +56,47 @@ def test_the_site_serves_the_generated_palette(site_build):
     assert declared(served) == declared(style.css_properties())
     page = (site_build.root / "index.html").read_text()
     assert page.index("assets/palette.css") < page.index("assets/site.css")
+
+
+# ---------------------------------------------------------------- one colour per activation
+
+
+def _linear(channel: float) -> float:
+    return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+
+def _luminance(hex_colour: str) -> float:
+    r, g, b = (_linear(int(hex_colour[i : i + 2], 16) / 255) for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _lab(hex_colour: str):
+    """CIE L*a*b* (D65), from sRGB, written out here independently of any colour library."""
+    import numpy as np
+
+    rgb = np.array([_linear(int(hex_colour[i : i + 2], 16) / 255) for i in (1, 3, 5)])
+    m = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]])
+    xyz = m @ rgb / np.array([0.95047, 1.0, 1.08883])
+    f = np.where(xyz > 0.008856, np.cbrt(xyz), 7.787 * xyz + 16 / 116)
+    return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+
+def test_every_activation_of_the_zoo_has_its_own_colour():
+    import itertools
+
+    import numpy as np
+
+    from numeric.activations import ZOO
+
+    colours = style.ACTIVATION_COLOURS
+    assert set(colours) == set(ZOO), "every activation in numeric.activations.ZOO needs a colour"
+    # Readable on the slate the videos and figures are drawn on (WCAG's 3:1 for graphics).
+    bg = _luminance(style.BACKGROUND)
+    for key, colour in colours.items():
+        assert (_luminance(colour) + 0.05) / (bg + 0.05) >= 3.0, key
+    # Told apart from each other in one plot.
+    for a, b in itertools.combinations(colours, 2):
+        distance = float(np.linalg.norm(_lab(colours[a]) - _lab(colours[b])))
+        assert distance >= 15.0, f"{a} and {b} are too alike ({distance:.1f})"
+    props = declared(style.css_properties())
+    assert props["act-leaky-relu"] == colours["leaky_relu"].lower()
