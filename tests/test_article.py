@@ -127,6 +127,21 @@ def known_values() -> dict[str, float]:
         }
     )
     values.update(flaw2_values())
+    values.update(chapter_values())
+    return values
+
+
+def chapter_values() -> dict[str, float]:
+    """The values of the later chapters: each has a tests/article_values_<chapter>.py whose
+    values() returns its pages' numbers, computed by the core (one file per chapter, so chapters
+    written at the same time do not edit this one)."""
+    import importlib
+
+    values: dict[str, float] = {}
+    for path in sorted(Path(__file__).parent.glob("article_values_*.py")):
+        module = importlib.import_module(path.stem)
+        for name, value in module.values().items():
+            values[f"{path.stem.removeprefix('article_values_')}.{name}"] = value
     return values
 
 
