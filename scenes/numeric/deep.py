@@ -1,0 +1,101 @@
+"""A deep fully connected network at initialisation: what each layer does to the activations
+going forward and to the gradients coming back, for any activation of the zoo and any of the
+classic initialisations. Chapters 2 and 4 and the playground read their statistics from here.
+
+The network: x (n_examples x width, N(0, 1)) -> [z_k = a_{k-1} W_k + b_k, a_k = f(z_k)] for k = 1..depth,
+biases 0. Backward, the gradient arriving at the top is a fixed random N(0, 1) matrix (a random
+linear loss L = sum(G * a_depth) / n_examples), so every activation meets the same signal and
+only the layers change it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .activations import ZOO
+
+
+def _uniform(rng, n_in, n_out, limit):
+    return rng.uniform(-limit, limit, size=(n_in, n_out))
+
+
+# Each initialisation draws W_k (n_in x n_out). Names as the papers and lecture notes use them.
+INITS = {
+    # CS231n's first two tries: small and unit Gaussians.
+    "small": lambda rng, n_in, n_out: 0.01 * rng.standard_normal((n_in, n_out)),
+    "unit": lambda rng, n_in, n_out: rng.standard_normal((n_in, n_out)),
+    # Glorot and Bengio 2010, eq. 1: the "commonly used heuristic" U[-1/sqrt(n), 1/sqrt(n)].
+    "standard": lambda rng, n_in, n_out: _uniform(rng, n_in, n_out, 1.0 / np.sqrt(n_in)),
+    # Glorot and Bengio 2010, eq. 16: "normalized initialization", variance 2 / (n_in + n_out).
+    "xavier": lambda rng, n_in, n_out: _uniform(rng, n_in, n_out, np.sqrt(6.0 / (n_in + n_out))),
+    # LeCun et al. 1998: variance 1 / n_in (what CS231n's notes call Xavier).
+    "lecun": lambda rng, n_in, n_out: rng.standard_normal((n_in, n_out)) / np.sqrt(n_in),
+    # He et al. 2015: variance 2 / n_in, for ReLU.
+    "he": lambda rng, n_in, n_out: rng.standard_normal((n_in, n_out)) * np.sqrt(2.0 / n_in),
+}
+
+
+@dataclass(frozen=True)
+class DeepStats:
+    """Per layer k = 1..depth (index k - 1)."""
+
+    activation: str
+    init: str
+    z_std: np.ndarray  # spread of the pre-activations z_k
+    a_mean: np.ndarray  # mean of the activations a_k
+    a_std: np.ndarray  # spread of the activations a_k
+    dead: np.ndarray  # fraction of units whose f' is 0 on every example (a dead ReLU)
+    delta_std: np.ndarray  # spread of delta_k = dL/dz_k
+    grad_w_norm: np.ndarray  # Frobenius norm of dL/dW_k
+    activations: list  # a_k itself, for histograms (n_examples x width each)
+
+
+def propagate(
+    activation: str,
+    init: str,
+    depth: int = 10,
+    width: int = 500,
+    n_examples: int = 1000,
+    seed: int = 0,
+    keep_activations: bool = False,
+) -> DeepStats:
+    """Forward and backward once through a freshly initialised network (see the module doc)."""
+    if activation not in ZOO:
+        raise KeyError(f"unknown activation {activation!r}; the zoo has {sorted(ZOO)}")
+    if init not in INITS:
+        raise KeyError(f"unknown initialisation {init!r}; choose from {sorted(INITS)}")
+    f = ZOO[activation]
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((n_examples, width))
+    weights = [INITS[init](rng, width, width) for _ in range(depth)]
+    top_gradient = rng.standard_normal((n_examples, width))
+
+    a, inputs, zs, outputs = x, [], [], []
+    for W in weights:
+        inputs.append(a)
+        zs.append(a @ W)
+        a = f.f(zs[-1])
+        outputs.append(a)
+
+    delta_std, grad_norm, dead = [], [], []
+    upstream = top_gradient / n_examples  # dL/da_depth
+    for k in reversed(range(depth)):
+        slope = f.f_prime(zs[k])
+        delta = upstream * slope
+        delta_std.append(float(np.std(delta * n_examples)))
+        grad_norm.append(float(np.linalg.norm(inputs[k].T @ delta)))
+        dead.append(float(np.mean(np.all(slope == 0.0, axis=0))))
+        upstream = delta @ weights[k].T
+    return DeepStats(
+        activation=activation,
+        init=init,
+        z_std=np.array([float(np.std(z)) for z in zs]),
+        a_mean=np.array([float(np.mean(o)) for o in outputs]),
+        a_std=np.array([float(np.std(o)) for o in outputs]),
+        dead=np.array(dead[::-1]),
+        delta_std=np.array(delta_std[::-1]),
+        grad_w_norm=np.array(grad_norm[::-1]),
+        activations=outputs if keep_activations else [],
+    )
