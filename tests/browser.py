@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import functools
 import http.server
+import io
+import re
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,8 +30,55 @@ PHONE = {"width": 390, "height": 844}
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Python's static server, quiet, and answering byte-range requests as every static host
+    does (GitHub Pages, nginx): without them a browser cannot seek in a video."""
+
     def log_message(self, *args):
         pass
+
+    def send_head(self):
+        match = re.fullmatch(r"bytes=(\d*)-(\d*)", self.headers.get("Range", ""))
+        path = Path(self.translate_path(self.path))
+        if not match or not path.is_file():
+            return super().send_head()
+        size = path.stat().st_size
+        first, last = match.groups()
+        if first:
+            start, end = int(first), min(int(last) if last else size - 1, size - 1)
+        else:  # "bytes=-N": the last N bytes
+            start, end = max(0, size - int(last or 0)), size - 1
+        if start > end:
+            self.send_error(416, "Range Not Satisfiable")
+            return None
+        f = path.open("rb")
+        f.seek(start)
+        self.send_response(206)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
+        self.send_header("Content-Length", str(end - start + 1))
+        self.send_header("Accept-Ranges", "bytes")
+        self.end_headers()
+        return _Slice(f, end - start + 1)
+
+
+class _Slice(io.RawIOBase):
+    """The first `length` bytes of an open file, as SimpleHTTPRequestHandler copies a file."""
+
+    def __init__(self, f, length: int):
+        self.f, self.left = f, length
+
+    def read(self, n: int = -1) -> bytes:
+        n = self.left if n < 0 else min(n, self.left)
+        data = self.f.read(n)
+        self.left -= len(data)
+        return data
+
+    def readable(self) -> bool:
+        return True
+
+    def close(self):
+        self.f.close()
+        super().close()
 
 
 @contextmanager

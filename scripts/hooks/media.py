@@ -47,6 +47,7 @@ class SiteMedia:
     pages: dict[str, set[str]] = field(default_factory=dict)  # scene -> pages embedding it
     emitted: list[tuple[str, str]] = field(default_factory=list)  # (page, site path) written
     sections: dict[str, tuple[str, str]] = field(default_factory=dict)  # scene -> (page URL, title)
+    chapters: dict[str, str] = field(default_factory=dict)  # scene -> title of its nav section
 
     @classmethod
     def load(cls, layout: Layout) -> SiteMedia:
@@ -88,7 +89,7 @@ def on_files(files, config):
                     config.use_directory_urls,
                 )
             )
-    _media.ordered = in_article_order(config, _media.scenes, _media.sections)
+    _media.ordered = in_article_order(config, _media.scenes, _media.sections, _media.chapters)
     kit = lecture_kit(
         _media.ordered,
         sorted(_media.figures),
@@ -111,9 +112,27 @@ def nav_pages(nav) -> list[str]:
     return []
 
 
-def in_article_order(config, scenes: dict[str, dict], sections: dict) -> list[dict]:
+def nav_sections(nav, section: str = "") -> dict[str, str]:
+    """Page path -> the title of the nav section that holds it ("" for top-level pages)."""
+    if isinstance(nav, str):
+        return {nav: section}
+    if isinstance(nav, list):
+        return {p: t for item in nav for p, t in nav_sections(item, section).items()}
+    if isinstance(nav, dict):
+        return {
+            p: t
+            for title, value in nav.items()
+            for p, t in nav_sections(value, title if isinstance(value, list) else section).items()
+        }
+    return {}
+
+
+def in_article_order(
+    config, scenes: dict[str, dict], sections: dict, chapters: dict | None = None
+) -> list[dict]:
     """The scenes in the order a reader meets them (nav order, then place on the page); scenes
-    no page embeds come last, by module. Fills `sections`: where the book first shows each."""
+    no page embeds come last, by module. Fills `sections`: where the book first shows each, and
+    `chapters`: the nav section (the chapter) of that page."""
     docs = Path(config.docs_dir)
     pages = nav_pages(config.nav) or sorted(
         p.relative_to(docs).as_posix() for p in docs.rglob("*.md")
@@ -129,6 +148,8 @@ def in_article_order(config, scenes: dict[str, dict], sections: dict) -> list[di
                     if m["name"] not in sections:
                         url = File(page, str(docs), config.site_dir, config.use_directory_urls).url
                         sections[m["name"]] = (url, lecture_extras.page_title(path))
+                        if chapters is not None:
+                            chapters[m["name"]] = nav_sections(config.nav).get(page, "")
     return sorted(
         scenes.values(), key=lambda s: (order.get(s["name"], len(order)), s["module"], s["name"])
     )
@@ -150,7 +171,14 @@ def on_page_markdown(markdown, page, config, files):
             out.append(line)
             continue
         if line.strip() == LECTURE_LIST:
-            out.append(lecture_list(_media.ordered, emit, lambda name: shown_in(name, page.url)))
+            out.append(
+                lecture_list(
+                    _media.ordered,
+                    emit,
+                    lambda name: shown_in(name, page.url),
+                    lambda name: _media.chapters.get(name, ""),
+                )
+            )
             continue
         try:
             pause = lecture_extras.pause_point(
@@ -184,7 +212,8 @@ def on_page_markdown(markdown, page, config, files):
             )
         if kind == "scene":
             _media.pages.setdefault(name, set()).add(page.url)
-            out.append("\n" + scene_html(known[name], text, emit) + "\n")
+            chapter = _media.chapters.get(name, "")
+            out.append("\n" + scene_html(known[name], text, emit, chapter) + "\n")
         else:
             out.append("\n" + figure_html(name, known[name], text, m["title"], emit) + "\n")
     return "\n".join(out)
