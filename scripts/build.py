@@ -90,6 +90,17 @@ def still(layout: Layout, entry: Path, name: str) -> Path:
     return path
 
 
+def beat_stills(layout: Layout, entry: Path, name: str) -> list[Path]:
+    """Each captioned beat's last frame as a full-resolution PNG (slides, the lecture kit), drawn
+    once per render and kept beside the render cache like the last-frame still."""
+    folder = layout.cache_dir / "stills" / f"{entry.name}-beats"
+    if not folder.is_dir():
+        from .finish_video import write_beat_stills  # PyAV only when stills are due
+
+        write_beat_stills(entry / f"{name}.mp4", entry / f"{name}.vtt", folder)
+    return sorted(folder.glob("*.png"))
+
+
 def place_media(layout: Layout, scenes: list[SceneInfo], figures: Path | None) -> int:
     """Link the current renders into the media folder and write its index; return files written."""
     render_cache = layout.cache_dir / "renders"
@@ -101,6 +112,8 @@ def place_media(layout: Layout, scenes: list[SceneInfo], figures: Path | None) -
         for suffix in (".mp4", ".webp", ".vtt", ".srt"):
             entries[f"videos/{s.name}{suffix}"] = entry / f"{s.name}{suffix}"
         entries[f"videos/{s.name}-last-frame.png"] = still(layout, entry, s.name)
+        for png in beat_stills(layout, entry, s.name):
+            entries[f"videos/{s.name}-beats/{png.name}"] = png
         index.append({**meta, "title": s.title, "module": s.module_rel(layout.project)})
     if figures:
         # SVG for the pages; PDF and PNG for the lecture kit (and at stable addresses too).

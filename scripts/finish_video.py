@@ -109,6 +109,49 @@ def write_still(video: Path, still: Path) -> None:
     os.replace(tmp, still)
 
 
+def cue_ends(vtt: Path) -> list[float]:
+    """When each captioned beat ends, in seconds (webvtt-py's own seconds are whole numbers)."""
+    ends = []
+    for cue in webvtt.read(str(vtt)):
+        h, m, sec = cue.end.split(":")
+        ends.append(int(h) * 3600 + int(m) * 60 + float(sec))
+    return ends
+
+
+def beat_frames(video: Path, ends: list[float]) -> list[Image.Image]:
+    """The last frame of each beat: the last one shown before its cue ends (what lecture mode
+    stops on). One pass of decoding; only the chosen frames become images."""
+    chosen: list[Image.Image] = []
+    previous = None
+    with av.open(str(video)) as container:
+        stream = container.streams.video[0]
+        stream.thread_type = "AUTO"
+        for frame in container.decode(stream):
+            while len(chosen) < len(ends) and previous and frame.time >= ends[len(chosen)] - 1e-6:
+                chosen.append(previous.to_image())
+            if len(chosen) == len(ends):
+                break
+            previous = frame
+    if previous is None:
+        raise RenderCheckError(f"{video.name} has no frames")
+    # Beats that end with the video end on its last frame.
+    last = previous.to_image() if len(chosen) < len(ends) else None
+    return chosen + [last] * (len(ends) - len(chosen))
+
+
+def write_beat_stills(video: Path, vtt: Path, folder: Path) -> None:
+    """Each beat's last frame at full resolution as <folder>/01.png, 02.png, ... (for slides);
+    the folder appears whole or not at all."""
+    tmp = folder.with_name(f".{folder.name}.part")
+    if tmp.exists():
+        for old in tmp.iterdir():
+            old.unlink()
+    tmp.mkdir(parents=True, exist_ok=True)
+    for k, image in enumerate(beat_frames(video, cue_ends(vtt)), start=1):
+        image.save(tmp / f"{k:02d}.png", "PNG", optimize=True)
+    os.replace(tmp, folder)
+
+
 def write_poster(video: Path, poster: Path) -> None:
     """The last frame as a compact WebP, the page's poster."""
     image = last_frame(video)

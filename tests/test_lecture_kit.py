@@ -20,6 +20,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 from PIL import Image
@@ -118,6 +119,44 @@ def test_kit_holds_every_video_with_captions_and_a_full_resolution_still(site_bu
         ) / (96 * 54 * 3)
         assert diff < 6, (name, diff)
         assert len(set(small.get_flattened_data())) > 20, f"{name}'s still looks blank"
+
+
+def test_kit_holds_each_beats_last_frame(site_build, kit):
+    """One PNG per captioned beat: the frame numbered ceil(end x fps) - 1, the last one shown
+    before the cue ends, decoded here frame by frame with PyAV."""
+    import math
+
+    import av
+    import webvtt
+
+    from framecheck import seconds
+
+    for scene in site_build.manifest["scenes"]:
+        name = scene["name"]
+        ends = [seconds(c.end) for c in webvtt.read(str(site_build.root / scene["captions"]))]
+        assert len(scene["beat_stills"]) == len(ends), name
+        wanted = {
+            min(math.ceil(end * scene["fps"] - 1e-6) - 1, scene["frames"] - 1) for end in ends
+        }
+        with av.open(str(site_build.root / scene["video"])) as container:
+            frames = {
+                i: f.to_ndarray(format="rgb24")
+                for i, f in enumerate(container.decode(video=0))
+                if i in wanted
+            }
+        stills = []
+        for end, path in zip(ends, scene["beat_stills"]):
+            data = (site_build.root / path).read_bytes()
+            assert kit[path.removeprefix("videos/")] == data, path
+            image = np.asarray(Image.open(io.BytesIO(data)).convert("RGB"), dtype=float)
+            assert image.shape == (scene["height"], scene["width"], 3), path
+            index = min(math.ceil(end * scene["fps"] - 1e-6) - 1, scene["frames"] - 1)
+            assert np.abs(image - frames[index]).mean() < 1.0, (path, index)
+            stills.append(image)
+        # Beats show different things, and the last beat ends on the video's last frame.
+        assert len({s.tobytes() for s in stills}) >= len(stills) // 2, name
+        last = np.asarray(Image.open(site_build.root / scene["still"]).convert("RGB"), dtype=float)
+        assert np.abs(stills[-1] - last).mean() < 1.0, name
 
 
 @pytest.mark.parametrize("name", sorted(figures.FIGURES))

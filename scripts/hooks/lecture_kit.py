@@ -37,7 +37,8 @@ def readme(scenes: list[dict], figures: list[str], site_name: str, cite: dict) -
         "The videos are silent: no narration, no sound track. Each comes with captions "
         "(.vtt for browsers and PowerPoint, .srt for video players), its web poster (.webp) and "
         "a full-resolution PNG of its last frame (<name>-last-frame.png), a still for a "
-        "slide.",
+        "slide. <name>-beats/ holds one PNG per captioned beat (01.png, 02.png, ...): the "
+        "frame each beat ends on, where the site's lecture mode stops.",
         "",
         "Videos:",
     ]
@@ -79,6 +80,8 @@ def lecture_kit(
                 add(path.name, path.read_bytes(), suffix in (".vtt", ".srt"))
             still = media_dir / "videos" / f"{s['name']}-last-frame.png"
             add(still.name, still.read_bytes(), False)
+            for beat in sorted((media_dir / "videos" / f"{s['name']}-beats").glob("*.png")):
+                add(f"{s['name']}-beats/{beat.name}", beat.read_bytes(), False)
         for name in figures:
             for suffix in FIGURE_FORMATS:
                 path = media_dir / "figures" / f"{name}{suffix}"

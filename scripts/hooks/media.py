@@ -250,6 +250,11 @@ def manifest(media: SiteMedia) -> dict:
                 "captions": f"videos/{name}.vtt",
                 "captions_srt": f"videos/{name}.srt",
                 "still": f"videos/{name}-last-frame.png",
+                # Each captioned beat's last frame, in caption order.
+                "beat_stills": [
+                    f"videos/{name}-beats/{k:02d}.png"
+                    for k in range(1, len(s["captions_text"]) + 1)
+                ],
                 "duration_s": s["duration_s"],
                 "width": s["width"],
                 "height": s["height"],
