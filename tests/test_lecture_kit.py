@@ -327,3 +327,15 @@ def test_every_figure_shows_a_visible_caption(site_build):
             assert caption, (
                 f"{path.relative_to(site_build.root)}: a figure without a visible caption"
             )
+
+
+def test_kit_and_lecturers_page_say_how_to_use_the_videos_in_slides(site_build, kit):
+    """The same guidance for PowerPoint, Keynote, Google Slides and Beamer in both places, each
+    entry with its source or an honest "none found"."""
+    readme = kit["README.txt"].decode()
+    page = (site_build.root / "videos" / "index.html").read_text()
+    for program in ("PowerPoint", "Keynote", "Google Slides", "LaTeX Beamer"):
+        assert program in readme and program in page, program
+    assert "Lecture mode" in readme and "PageDown" in readme
+    assert "https://www.ctan.org/pkg/pdfpc-movie" in readme
+    assert 'href="https://www.ctan.org/pkg/pdfpc-movie"' in page

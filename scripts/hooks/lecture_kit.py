@@ -12,6 +12,7 @@ import time
 import zipfile
 from pathlib import Path
 
+import slide_programs
 from embeds import clock, size_text
 
 PATH = "downloads/lecture-kit.zip"
@@ -52,6 +53,7 @@ def readme(scenes: list[dict], figures: list[str], site_name: str, cite: dict) -
         "Figures, each as SVG (web, Inkscape), PDF (LaTeX) and a 1920 px wide PNG (slides):",
     ]
     lines += [f"  figures/{name}.svg, .pdf, .png" for name in figures]
+    lines += ["", *slide_programs.readme_text()]
     return "\n".join(lines) + "\n"
 
 

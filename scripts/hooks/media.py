@@ -25,6 +25,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 import lecture_extras
+import slide_programs
 from embeds import EMBED, figure_html, lecture_list, scene_html
 from lecture_kit import PATH as LECTURE_KIT
 from lecture_kit import lecture_kit
@@ -169,6 +170,9 @@ def on_page_markdown(markdown, page, config, files):
             in_fence = not in_fence
         if in_fence:
             out.append(line)
+            continue
+        if line.strip() == slide_programs.MARKER:
+            out.append(slide_programs.markdown_table())
             continue
         if line.strip() == LECTURE_LIST:
             out.append(
