@@ -5,17 +5,66 @@ Colours are the Okabe-Ito palette (safe for the common colour-vision deficiencie
 what they mean so that every scene and figure tells the same story in the same colours.
 Matplotlib's style (`MATPLOTLIB_RC`) and the site's CSS custom properties (`css_properties`)
 are made from these names; nothing else spells a colour out.
+
+Two palettes: "dark" (the default: a slate that sits well in both of the site's schemes) and
+"light" (white paper, for light pages, print and white slide templates), chosen by the
+environment variable ACTIVATION_PALETTE before this module is imported, so that every module
+that reads a colour, at import or at draw time, gets the same palette. On white, each hue is
+darkened (keeping its hue) until it stands out at WCAG's 3:1 for graphics.
 """
 
+import colorsys
+import os
+
+PALETTES = ("dark", "light")
+PALETTE = os.environ.get("ACTIVATION_PALETTE", "dark")
+if PALETTE not in PALETTES:
+    raise ValueError(f"ACTIVATION_PALETTE={PALETTE!r}: choose one of {', '.join(PALETTES)}")
+
+DARK_BACKGROUND = "#16191D"
+LIGHT_BACKGROUND = "#FFFFFF"
+MIN_CONTRAST = 3.0  # WCAG 2.1, 1.4.11: graphical objects against their background
+
+
+def _channel(c: float) -> float:
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def luminance(hex_colour: str) -> float:
+    """WCAG relative luminance of #RRGGBB."""
+    r, g, b = (_channel(int(hex_colour[i : i + 2], 16) / 255) for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def on_light(hex_colour: str) -> str:
+    """The same hue, darkened in steps of 1% lightness until it reaches MIN_CONTRAST on white."""
+    r, g, b = (int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    h, lightness, sat = colorsys.rgb_to_hls(r, g, b)
+    colour = hex_colour.upper()
+    while contrast(colour, LIGHT_BACKGROUND) < MIN_CONTRAST and lightness > 0:
+        lightness = max(0.0, lightness - 0.01)
+        colour = "#" + "".join(
+            f"{round(c * 255):02X}" for c in colorsys.hls_to_rgb(h, lightness, sat)
+        )
+    return colour
+
+
+_hue = on_light if PALETTE == "light" else str.upper
+
 # Okabe-Ito, by hue.
-ORANGE = "#E69F00"
-SKY_BLUE = "#56B4E9"
-BLUISH_GREEN = "#009E73"
-YELLOW = "#F0E442"
-BLUE = "#0072B2"
-VERMILLION = "#D55E00"
-REDDISH_PURPLE = "#CC79A7"
-GREY = "#9AA0A6"
+ORANGE = _hue("#E69F00")
+SKY_BLUE = _hue("#56B4E9")
+BLUISH_GREEN = _hue("#009E73")
+YELLOW = _hue("#F0E442")
+BLUE = _hue("#0072B2")
+VERMILLION = _hue("#D55E00")
+REDDISH_PURPLE = _hue("#CC79A7")
+GREY = "#9AA0A6" if PALETTE == "dark" else "#6E7781"
 
 # By meaning.
 INPUT = SKY_BLUE
@@ -29,13 +78,14 @@ CLASS_B = ORANGE
 BOUNDARY = YELLOW
 GRID = GREY
 GRID_ACROSS = BLUE  # a second family of grid lines, where the two must be told apart
-TEXT = "#F2F2F2"
-MUTED = "#B8BEC6"
+TEXT = "#F2F2F2" if PALETTE == "dark" else "#1F2328"
+MUTED = "#B8BEC6" if PALETTE == "dark" else "#57606A"
 
 # One colour per activation, the same in every scene, figure, table and the playground (keys
-# are numeric.activations.ZOO's). Okabe-Ito first, then three from Paul Tol's "light" and
-# "bright" sets where Okabe-Ito runs out; tests keep them apart (CIE76 distance >= 15) and
-# readable on the slate (contrast >= 3:1). Chapter 1's sigmoid keeps ACTIVATION's green.
+# are numeric.activations.ZOO's). Okabe-Ito first, then a violet, Paul Tol's pink ("light" set)
+# and purple ("muted" set) where Okabe-Ito runs out; tests keep them apart (CIE76 distance >= 15) and
+# readable on the background (contrast >= 3:1), in both palettes. Chapter 1's sigmoid keeps
+# ACTIVATION's green.
 ACTIVATION_COLOURS = {
     "identity": GREY,
     "sigmoid": BLUISH_GREEN,
@@ -45,13 +95,14 @@ ACTIVATION_COLOURS = {
     "elu": REDDISH_PURPLE,
     "selu": VERMILLION,
     "gelu": SKY_BLUE,
-    "silu": "#AA77FF",
-    "mish": "#FFAABB",
-    "softplus": "#BBCC33",
+    "silu": _hue("#AA77FF"),
+    "mish": _hue("#FFAABB"),
+    "softplus": _hue("#AA4499"),
 }
 
-# Videos are drawn on a dark slate that sits well in both of the site's palettes.
-BACKGROUND = "#16191D"
+# Videos are drawn on a dark slate that sits well in both of the site's palettes; figures of the
+# light palette on white.
+BACKGROUND = DARK_BACKGROUND if PALETTE == "dark" else LIGHT_BACKGROUND
 
 # Font sizes in manim units of font_size. At 1080p one manim unit is 135 px; these sizes keep
 # every glyph line at least 36 px tall (tests measure rendered mobjects against MIN_TEXT_PX).
@@ -145,10 +196,10 @@ _CSS_NAMES = {
 }
 
 
-def css_properties() -> str:
-    """A :root rule declaring every colour by meaning as --palette-<meaning>, and every
+def css_properties(selector: str = ":root") -> str:
+    """A rule declaring this palette's colours by meaning as --palette-<meaning>, and every
     activation's as --palette-act-<key> (underscores become hyphens)."""
     names = dict(_CSS_NAMES)
     names.update({"act-" + key.replace("_", "-"): c for key, c in ACTIVATION_COLOURS.items()})
     lines = [f"  --palette-{name}: {colour.lower()};" for name, colour in names.items()]
-    return ":root {\n" + "\n".join(lines) + "\n}\n"
+    return selector + " {\n" + "\n".join(lines) + "\n}\n"

@@ -116,10 +116,11 @@ def place_media(layout: Layout, scenes: list[SceneInfo], figures: Path | None) -
             entries[f"videos/{s.name}-beats/{png.name}"] = png
         index.append({**meta, "title": s.title, "module": s.module_rel(layout.project)})
     if figures:
-        # SVG for the pages; PDF and PNG for the lecture kit (and at stable addresses too).
-        for drawing in figures.iterdir():
+        # SVG for the pages; PDF and PNG for the lecture kit (and at stable addresses too);
+        # light/ holds the same drawings on white.
+        for drawing in figures.rglob("*"):
             if drawing.suffix in (".svg", ".pdf", ".png"):
-                entries[f"figures/{drawing.name}"] = drawing
+                entries[f"figures/{drawing.relative_to(figures).as_posix()}"] = drawing
     written = place(entries, layout.media_dir)
     index_text = json.dumps({"quality": layout.quality, "scenes": index}, indent=1, sort_keys=True)
     # The index sits beside the media, not among them: the hooks turn it into manifest.json.

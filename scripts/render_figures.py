@@ -22,13 +22,15 @@ WORKER = ROOT / "scripts" / "figure_worker.py"
 
 
 def figures_key(scene_dir: Path) -> str | None:
-    """Hash of the figures module, what it imports (style.py among them) and the worker."""
+    """Hash of the figures module, what it imports (style.py among them), the worker and this
+    driver (which decides what an entry holds: both palettes)."""
     module = scene_dir / "figures.py"
     if not module.is_file():
         return None
     sources = {module} | local_imports(module, scene_dir)
     h = hashlib.sha256(files_digest(sources, scene_dir).encode())
     h.update(WORKER.read_bytes())
+    h.update(Path(__file__).read_bytes())
     h.update(third_party_versions(sources, scene_dir).encode())
     return h.hexdigest()[:24]
 
@@ -46,28 +48,31 @@ def render_figures(scene_dir: Path, cache_dir: Path, tmp_root: Path, force: bool
     work = tmp_root / f"{os.getpid()}-figures"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    print("Drawing figures (matplotlib)", flush=True)
-    result = work / "result.json"
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "scripts.figure_worker",
-            str(work / "out"),
-            "--scenes",
-            str(scene_dir),
-            "--result",
-            str(result),
-        ],
-        cwd=ROOT,
-        env={**os.environ, "MPLBACKEND": "agg"},
-        capture_output=True,
-        text=True,
-    )
-    failure = read_result(result, proc, scene_dir / "figures.py", "the figures")
-    if failure:
-        shutil.rmtree(work, ignore_errors=True)
-        raise WorkerFailed(failure)
+    print("Drawing figures (matplotlib), in the dark and the light palette", flush=True)
+    # The same drawings twice: <name>.svg on the dark slate, light/<name>.svg on white. The
+    # palette is fixed when style.py is imported, so each is a worker process of its own.
+    for palette, out in (("dark", work / "out"), ("light", work / "out" / "light")):
+        result = work / f"result-{palette}.json"
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "scripts.figure_worker",
+                str(out),
+                "--scenes",
+                str(scene_dir),
+                "--result",
+                str(result),
+            ],
+            cwd=ROOT,
+            env={**os.environ, "MPLBACKEND": "agg", "ACTIVATION_PALETTE": palette},
+            capture_output=True,
+            text=True,
+        )
+        failure = read_result(result, proc, scene_dir / "figures.py", "the figures")
+        if failure:
+            shutil.rmtree(work, ignore_errors=True)
+            raise WorkerFailed(failure)
     entry.parent.mkdir(parents=True, exist_ok=True)
     if entry.exists():
         shutil.rmtree(entry)

@@ -152,3 +152,39 @@ def test_quadrant_figure_updates_are_minus_lr_delta_x():
     assert figures.same_sign_label("positive") == "single examples at $w_0$: 100% same sign"
     # The direction to w* lies in a forbidden quadrant for the positive inputs.
     assert not weight_updates.same_sign(weight_updates.TEACHER - weight_updates.START)
+
+
+def test_light_palette_draws_the_same_figures_on_white(rendered, tmp_path):
+    """The worker in the light palette: the same figures, the same size, on white, in the light
+    palette's colours (the lecture kit's figures/light/ and the light pages)."""
+    from PIL import Image
+
+    from framecheck import has_colour
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "scripts.figure_worker", str(tmp_path)],
+        cwd=ROOT,
+        env={**os.environ, "MPLBACKEND": "agg", "ACTIVATION_PALETTE": "light"},
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    dark_dir, _ = rendered
+    for name in figures.FIGURES:
+        light = np.asarray(Image.open(tmp_path / f"{name}.png").convert("RGB"))
+        dark = np.asarray(Image.open(dark_dir / f"{name}.png").convert("RGB"))
+        assert light.shape == dark.shape, name
+        assert tuple(light[2, 2]) == (255, 255, 255), name
+        assert tuple(dark[2, 2]) == tuple(int(style.BACKGROUND[i : i + 2], 16) for i in (1, 3, 5))
+    # The sigmoid is drawn in the light palette's green, darkened as white paper needs.
+    curve = np.asarray(Image.open(tmp_path / "sigmoid-curve.png").convert("RGB"))
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("light_style", ROOT / "scenes" / "style.py")
+    os.environ["ACTIVATION_PALETTE"] = "light"
+    try:
+        light_style = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(light_style)
+    finally:
+        del os.environ["ACTIVATION_PALETTE"]
+    assert has_colour(curve, light_style.ACTIVATION, tol=12, min_pixels=500)

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import matplotlib as mpl
+import pytest
 
 import style
 
@@ -16,6 +17,32 @@ HEX = re.compile(r"#[0-9a-fA-F]{6}\b")
 
 def declared(css: str) -> dict[str, str]:
     return dict(re.findall(r"--palette-([\w-]+):\s*(#[0-9a-f]{6});", css))
+
+
+def style_in(palette: str):
+    """scenes/style.py imported afresh in one palette, as a worker process with
+    ACTIVATION_PALETTE set would import it."""
+    import importlib.util
+    import os
+
+    old = os.environ.get("ACTIVATION_PALETTE")
+    os.environ["ACTIVATION_PALETTE"] = palette
+    try:
+        spec = importlib.util.spec_from_file_location(f"style_{palette}", ROOT / "scenes/style.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        os.environ.pop("ACTIVATION_PALETTE")
+        if old is not None:
+            os.environ["ACTIVATION_PALETTE"] = old
+    return module
+
+
+def block(css: str, selector: str) -> dict[str, str]:
+    """The declarations of the rule whose selector is exactly `selector`."""
+    m = re.search(re.escape(selector) + r"\s*\{([^}]*)\}", css)
+    assert m, f"no rule for {selector}"
+    return declared(m.group(1))
 
 
 def test_css_properties_carry_the_meanings():
@@ -44,7 +71,9 @@ def test_no_colour_is_spelled_out_elsewhere():
     css = (ROOT / "docs" / "assets" / "site.css").read_text()
     assert not HEX.findall(css), HEX.findall(css)
     used = set(re.findall(r"var\(--palette-([\w-]+)\)", css))
-    assert used and used <= set(declared(style.css_properties()))
+    from scripts.hooks.palette import palette_css
+
+    assert used and used <= set(declared(palette_css(ROOT / "scenes" / "style.py")))
     assert not list((ROOT / "scenes").glob("*.mplstyle"))
     for module in sorted((ROOT / "scenes").rglob("*.py")):
         if module.name != "style.py":
@@ -52,8 +81,15 @@ def test_no_colour_is_spelled_out_elsewhere():
 
 
 def test_the_site_serves_the_generated_palette(site_build):
+    """Material's dark scheme gets the dark palette, its light scheme and print the light one;
+    the videos' slate stays the dark one."""
     served = (site_build.root / "assets" / "palette.css").read_text()
-    assert declared(served) == declared(style.css_properties())
+    dark, light = style_in("dark"), style_in("light")
+    assert block(served, ':root, [data-md-color-scheme="slate"]') == declared(dark.css_properties())
+    assert block(served, '[data-md-color-scheme="default"]') == declared(light.css_properties())
+    assert block(served, ":root, [data-md-color-scheme]") == declared(light.css_properties())
+    assert declared(served)["video-background"] == dark.BACKGROUND.lower()
+    assert light.BACKGROUND.lower() == "#ffffff" and light.GRADIENT != light.YELLOW
     page = (site_build.root / "index.html").read_text()
     assert page.index("assets/palette.css") < page.index("assets/site.css")
 
@@ -70,6 +106,11 @@ def _luminance(hex_colour: str) -> float:
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
+def _contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
 def _lab(hex_colour: str):
     """CIE L*a*b* (D65), from sRGB, written out here independently of any colour library."""
     import numpy as np
@@ -81,22 +122,39 @@ def _lab(hex_colour: str):
     return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
 
 
-def test_every_activation_of_the_zoo_has_its_own_colour():
+@pytest.mark.parametrize("palette", ["dark", "light"])
+def test_every_activation_of_the_zoo_has_its_own_colour(palette):
     import itertools
 
     import numpy as np
 
     from numeric.activations import ZOO
 
+    style = style_in(palette)
     colours = style.ACTIVATION_COLOURS
     assert set(colours) == set(ZOO), "every activation in numeric.activations.ZOO needs a colour"
-    # Readable on the slate the videos and figures are drawn on (WCAG's 3:1 for graphics).
-    bg = _luminance(style.BACKGROUND)
+    # Readable on the background the videos and figures are drawn on (WCAG's 3:1 for graphics).
     for key, colour in colours.items():
-        assert (_luminance(colour) + 0.05) / (bg + 0.05) >= 3.0, key
+        assert _contrast(colour, style.BACKGROUND) >= 3.0, key
     # Told apart from each other in one plot.
     for a, b in itertools.combinations(colours, 2):
         distance = float(np.linalg.norm(_lab(colours[a]) - _lab(colours[b])))
         assert distance >= 15.0, f"{a} and {b} are too alike ({distance:.1f})"
     props = declared(style.css_properties())
     assert props["act-leaky-relu"] == colours["leaky_relu"].lower()
+
+
+def test_light_hues_are_the_dark_ones_darkened_to_three_to_one():
+    """On white each colour keeps its hue and is darkened only as far as 3:1 needs."""
+    import colorsys
+
+    dark, light = style_in("dark"), style_in("light")
+    names = ["INPUT", "PRE_ACTIVATION", "ACTIVATION", "WEIGHT", "GRADIENT", "LOSS", "BOUNDARY"]
+    for name in names:
+        d, li = getattr(dark, name), getattr(light, name)
+        assert _contrast(li, light.BACKGROUND) >= 3.0, name
+        rgb = [[int(c[i : i + 2], 16) / 255 for i in (1, 3, 5)] for c in (d, li)]
+        (hd, ld, _), (hl, ll, _) = (colorsys.rgb_to_hls(*c) for c in rgb)
+        assert abs(hd - hl) < 0.02 and ll <= ld + 1e-9, name
+        if d == li:  # already readable on white: untouched
+            assert _contrast(d, light.BACKGROUND) >= 3.0

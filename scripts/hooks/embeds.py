@@ -79,14 +79,23 @@ def scene_html(scene: dict, caption: str, emit, chapter: str = "") -> str:
 
 
 def figure_html(name: str, svg: Path, alt: str, title: str | None, emit) -> str:
+    """The figure in both palettes: Material shows the `#only-light` image in its light scheme
+    and the `#only-dark` one in its dark scheme, and the browser loads only the one shown (lazy
+    images that are not displayed are not fetched); print shows the light one (site.css)."""
     width, height = svg_size(svg)
     # Sighted readers see a caption too: the short title when the page gives one, else the
     # description that is also the alt text.
     caption = f"\n<figcaption>{html.escape(title or alt)}</figcaption>"
+
+    def img(folder: str, scheme: str) -> str:
+        return (
+            f'<img src="{emit(f"figures/{folder}{name}.svg")}#only-{scheme}" '
+            f'alt="{html.escape(alt)}" width="{width}" height="{height}" loading="lazy">'
+        )
+
     return (
-        f'<figure class="plot" id="figure-{name}">\n<img src="{emit(f"figures/{name}.svg")}" '
-        f'alt="{html.escape(alt)}" width="{width}" height="{height}" loading="lazy">'
-        f"{caption}\n</figure>"
+        f'<figure class="plot" id="figure-{name}">\n{img("light/", "light")}\n'
+        f"{img('', 'dark')}{caption}\n</figure>"
     )
 
 

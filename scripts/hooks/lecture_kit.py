@@ -53,6 +53,11 @@ def readme(scenes: list[dict], figures: list[str], site_name: str, cite: dict) -
         "Figures, each as SVG (web, Inkscape), PDF (LaTeX) and a 1920 px wide PNG (slides):",
     ]
     lines += [f"  figures/{name}.svg, .pdf, .png" for name in figures]
+    lines += [
+        "",
+        "figures/ holds them on the videos' dark slate; figures/light/ the same figures on white,",
+        "for light slide templates and print.",
+    ]
     lines += ["", *slide_programs.readme_text()]
     return "\n".join(lines) + "\n"
 
@@ -84,8 +89,9 @@ def lecture_kit(
             add(still.name, still.read_bytes(), False)
             for beat in sorted((media_dir / "videos" / f"{s['name']}-beats").glob("*.png")):
                 add(f"{s['name']}-beats/{beat.name}", beat.read_bytes(), False)
-        for name in figures:
-            for suffix in FIGURE_FORMATS:
-                path = media_dir / "figures" / f"{name}{suffix}"
-                add(f"figures/{path.name}", path.read_bytes(), suffix != ".png")
+        for folder in ("", "light/"):
+            for name in figures:
+                for suffix in FIGURE_FORMATS:
+                    path = media_dir / "figures" / f"{folder}{name}{suffix}"
+                    add(f"figures/{folder}{path.name}", path.read_bytes(), suffix != ".png")
     return buffer.getvalue()

@@ -8,6 +8,7 @@ colour changed in style.py changes the videos, the figures and the pages alike
 from __future__ import annotations
 
 import importlib.util
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -16,15 +17,37 @@ from mkdocs.structure.files import File
 PATH = "assets/palette.css"
 
 
-def palette_css(style_file: Path) -> str:
-    """The CSS from the project's style.py, loaded by path: no scene, no manim imported."""
+def load_style(style_file: Path, palette: str):
+    """The project's style.py in one palette, loaded by path: no scene, no manim imported."""
     if not style_file.is_file():
         raise PluginError(f"{style_file} is missing: the palette hook reads its colours there.")
-    spec = importlib.util.spec_from_file_location("palette_source", style_file)
-    style = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(style)
-    return "/* Generated from scenes/style.py at build time: edit the colours there. */\n" + (
-        style.css_properties()
+    previous = os.environ.get("ACTIVATION_PALETTE")
+    os.environ["ACTIVATION_PALETTE"] = palette
+    try:
+        spec = importlib.util.spec_from_file_location(f"palette_{palette}", style_file)
+        style = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(style)
+    finally:
+        if previous is None:
+            del os.environ["ACTIVATION_PALETTE"]
+        else:
+            os.environ["ACTIVATION_PALETTE"] = previous
+    return style
+
+
+def palette_css(style_file: Path) -> str:
+    """Each of Material's schemes gets its palette (slate: dark, default: light; print: light);
+    the videos keep the dark slate they are drawn on whatever the scheme."""
+    dark, light = load_style(style_file, "dark"), load_style(style_file, "light")
+    return (
+        "/* Generated from scenes/style.py at build time: edit the colours there. */\n"
+        + dark.css_properties(':root, [data-md-color-scheme="slate"]')
+        + light.css_properties('[data-md-color-scheme="default"]')
+        + "@media print {\n"
+        + light.css_properties(":root, [data-md-color-scheme]")
+        + "}\n"
+        + f":root {{\n  --palette-video-background: {dark.BACKGROUND.lower()};\n"
+        + f"  --palette-video-text: {dark.TEXT.lower()};\n}}\n"
     )
 
 
