@@ -1,0 +1,112 @@
+// View 2: a random deep network at initialisation, layer by layer: histograms of a_k, and the
+// spread of a_k beside the gradient norm ||dL/dW_k|| on a log scale.
+import { activationColour, colour, Plot } from "./plot.js";
+
+const BINS = 30;
+
+function range(activations) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const a of activations) {
+    for (let i = 0; i < a.length; i++) {
+      if (a[i] < lo) lo = a[i];
+      if (a[i] > hi) hi = a[i];
+    }
+  }
+  if (hi - lo < 1e-12) [lo, hi] = [lo - 1, hi + 1];
+  return [lo, hi];
+}
+
+export function drawHistograms(canvas, key, stats) {
+  const layers = stats.activations;
+  const width = canvas.clientWidth;
+  const columns = Math.max(2, Math.min(5, Math.floor(width / 130)));
+  const rows = Math.ceil(layers.length / columns);
+  const cell = { w: width / columns, h: 84 };
+  canvas.style.height = `${rows * cell.h}px`;
+  const [lo, hi] = range(layers);
+  const plot = new Plot(canvas, [0, columns], [0, rows]);
+  const { ctx } = plot;
+  ctx.fillStyle = activationColour(key);
+  layers.forEach((a, k) => {
+    const counts = new Array(BINS).fill(0);
+    for (let i = 0; i < a.length; i++) counts[Math.min(BINS - 1, Math.floor(((a[i] - lo) / (hi - lo)) * BINS))]++;
+    const peak = Math.max(...counts);
+    const left = (k % columns) * cell.w + 8;
+    const top = Math.floor(k / columns) * cell.h + 16;
+    const inner = { w: cell.w - 16, h: cell.h - 34 };
+    ctx.fillStyle = activationColour(key);
+    counts.forEach((c, b) => {
+      const h = (c / peak) * inner.h;
+      ctx.fillRect(left + (b * inner.w) / BINS, top + inner.h - h, inner.w / BINS - 0.5, h);
+    });
+    ctx.strokeStyle = plot.light;
+    ctx.beginPath();
+    ctx.moveTo(left, top + inner.h + 0.5);
+    ctx.lineTo(left + inner.w, top + inner.h + 0.5);
+    ctx.stroke();
+    ctx.fillStyle = plot.ink;
+    ctx.textBaseline = "bottom";
+    ctx.textAlign = "left";
+    ctx.fillText(`layer ${k + 1}`, left, top - 2);
+    ctx.fillStyle = plot.light;
+    ctx.textBaseline = "top";
+    ctx.fillText(label(lo), left, top + inner.h + 3);
+    ctx.textAlign = "right";
+    ctx.fillText(label(hi), left + inner.w, top + inner.h + 3);
+  });
+  return [lo, hi];
+}
+
+const label = (v) => (Math.abs(v) < 1e-3 && v !== 0 ? v.toExponential(1) : v.toPrecision(2));
+
+export function drawGradients(canvas, key, stats) {
+  const depth = stats.gradNorm.length;
+  const series = [
+    [stats.aStd, activationColour(key), []],
+    [stats.gradNorm, colour("--palette-gradient"), [6, 4]],
+  ];
+  const logs = series.flatMap(([values]) => values.filter((v) => v > 0).map(Math.log10));
+  let lo = Math.floor(Math.min(...logs));
+  let hi = Math.ceil(Math.max(...logs));
+  if (hi - lo < 2) [lo, hi] = [lo - 1, hi + 1];
+  const plot = new Plot(canvas, [0.5, depth + 0.5], [lo, hi], { left: 44, right: 8, top: 8, bottom: 20 });
+  const every = Math.ceil((hi - lo) / 6);
+  const yTicks = [];
+  for (let t = lo; t <= hi; t += every) yTicks.push(t);
+  const xTicks = Array.from({ length: depth }, (_, i) => i + 1).filter((k) => depth <= 12 || k % 2 === 1);
+  plot.axes(xTicks, [], { labels: true });
+  plot.axes([], yTicks, { labels: false });
+  const { ctx } = plot;
+  ctx.fillStyle = plot.light;
+  ctx.textAlign = "right";
+  ctx.textBaseline = "middle";
+  for (const t of yTicks) ctx.fillText(`1e${t}`, plot.pad.left - 4, plot.y(t));
+  for (const [values, stroke, dash] of series) {
+    const points = values.map((v, k) => [k + 1, v > 0 ? Math.log10(v) : lo]);
+    plot.line(points, stroke, 2.5, dash);
+    for (const p of points) plot.dot(p, stroke, 3.5);
+  }
+}
+
+const STATS = [
+  ["zStd", "std of z"],
+  ["aMean", "mean of a"],
+  ["aStd", "std of a"],
+  ["dead", "dead units"],
+  ["deltaStd", "std of δ × n"],
+  ["gradNorm", "‖∂L/∂W‖"],
+];
+
+export function fillTable(table, stats) {
+  const head = `<thead><tr><th scope="col">layer k</th>${STATS.map(([, name]) => `<th scope="col">${name}</th>`).join("")}</tr></thead>`;
+  const rows = stats.gradNorm.map((_, k) => {
+    const cells = STATS.map(([key]) => {
+      const v = stats[key][k];
+      const shown = key === "dead" ? `${Math.round(v * 100)} %` : v.toPrecision(3);
+      return `<td data-stat="${key}" data-value="${v}">${shown}</td>`;
+    });
+    return `<tr><th scope="row">${k + 1}</th>${cells.join("")}</tr>`;
+  });
+  table.innerHTML = `${head}<tbody>${rows.join("")}</tbody>`;
+}

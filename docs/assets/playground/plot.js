@@ -1,0 +1,128 @@
+// Canvas drawing for the playground: a plot maps data to pixels and draws in the page's palette
+// (Material's --md-* colours for ink, the book's --palette-* for meanings and activations).
+
+export function colour(name) {
+  return getComputedStyle(document.body).getPropertyValue(name).trim();
+}
+
+export const activationColour = (key) => colour(`--palette-act-${key.replaceAll("_", "-")}`);
+
+// Size the canvas to its box at the screen's pixel density; return a context in CSS pixels.
+function context(canvas) {
+  const ratio = window.devicePixelRatio || 1;
+  const width = canvas.clientWidth;
+  const height = canvas.clientHeight;
+  if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(height * ratio);
+  }
+  const ctx = canvas.getContext("2d");
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  return { ctx, width, height };
+}
+
+const format = (v) => (Math.abs(v) >= 100 || (v !== 0 && Math.abs(v) < 0.01) ? v.toExponential(0) : String(+v.toFixed(2)));
+
+export class Plot {
+  constructor(canvas, [x0, x1], [y0, y1], pad = { left: 34, right: 8, top: 8, bottom: 20 }) {
+    Object.assign(this, context(canvas), { x0, x1, y0, y1, pad });
+    this.ink = colour("--md-default-fg-color");
+    this.faint = colour("--md-default-fg-color--lightest");
+    this.light = colour("--md-default-fg-color--light");
+    this.ctx.font = "11px sans-serif";
+  }
+
+  x(v) {
+    const { left, right } = this.pad;
+    return left + ((v - this.x0) / (this.x1 - this.x0)) * (this.width - left - right);
+  }
+
+  y(v) {
+    const { top, bottom } = this.pad;
+    return top + ((this.y1 - v) / (this.y1 - this.y0)) * (this.height - top - bottom);
+  }
+
+  // Grid lines at the ticks, labels beside them, the axes through 0 a little darker.
+  axes(xTicks, yTicks, { labels = true } = {}) {
+    const { ctx } = this;
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = this.faint;
+    ctx.fillStyle = this.light;
+    for (const t of xTicks) {
+      this.segment([t, this.y0], [t, this.y1]);
+      if (labels) {
+        ctx.textAlign = "center";
+        ctx.textBaseline = "top";
+        ctx.fillText(format(t), this.x(t), this.height - this.pad.bottom + 4);
+      }
+    }
+    for (const t of yTicks) {
+      this.segment([this.x0, t], [this.x1, t]);
+      if (labels) {
+        ctx.textAlign = "right";
+        ctx.textBaseline = "middle";
+        ctx.fillText(format(t), this.pad.left - 4, this.y(t));
+      }
+    }
+    ctx.strokeStyle = this.light;
+    if (this.y0 < 0 && this.y1 > 0) this.segment([this.x0, 0], [this.x1, 0]);
+    if (this.x0 < 0 && this.x1 > 0) this.segment([0, this.y0], [0, this.y1]);
+  }
+
+  segment([ax, ay], [bx, by]) {
+    const { ctx } = this;
+    ctx.beginPath();
+    ctx.moveTo(this.x(ax), this.y(ay));
+    ctx.lineTo(this.x(bx), this.y(by));
+    ctx.stroke();
+  }
+
+  // A polyline through [x, y] points, clipped to the plot's box.
+  line(points, stroke, width = 2, dash = []) {
+    const { ctx } = this;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(this.pad.left, this.pad.top, this.width - this.pad.left - this.pad.right, this.height - this.pad.top - this.pad.bottom);
+    ctx.clip();
+    ctx.strokeStyle = stroke;
+    ctx.lineWidth = width;
+    ctx.setLineDash(dash);
+    ctx.lineJoin = "round";
+    ctx.beginPath();
+    points.forEach(([px, py], i) => (i ? ctx.lineTo(this.x(px), this.y(py)) : ctx.moveTo(this.x(px), this.y(py))));
+    ctx.stroke();
+    ctx.restore();
+  }
+
+  dot([px, py], fill, radius = 3, outline = null) {
+    const { ctx } = this;
+    ctx.beginPath();
+    ctx.arc(this.x(px), this.y(py), radius, 0, 2 * Math.PI);
+    ctx.fillStyle = fill;
+    ctx.fill();
+    if (outline) {
+      ctx.strokeStyle = outline;
+      ctx.lineWidth = 1;
+      ctx.stroke();
+    }
+  }
+
+  text(label, [px, py], fill, align = "left") {
+    const { ctx } = this;
+    ctx.fillStyle = fill;
+    ctx.textAlign = align;
+    ctx.textBaseline = "bottom";
+    ctx.fillText(label, this.x(px), this.y(py));
+  }
+}
+
+// Round tick positions covering [lo, hi], about `count` of them.
+export function ticks(lo, hi, count = 5) {
+  const raw = (hi - lo) / count;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw);
+  const out = [];
+  for (let t = Math.ceil(lo / step) * step; t <= hi + 1e-9 * step; t += step) out.push(+t.toFixed(12));
+  return out;
+}
