@@ -10,7 +10,7 @@ import { drawHidden, drawInput } from "./moons-view.js";
 import { format, LIMITS, parse, WIDTHS } from "./state.js";
 
 // Examples pushed through the deep network (numeric.deep's n_examples for the page's sizes).
-export const EXAMPLES = 100;
+export const EXAMPLES = 64;
 const STEPS_PER_FRAME = 3;
 
 function start(root) {

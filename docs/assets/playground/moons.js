@@ -27,16 +27,26 @@ export function createNetwork(activation, init, seed) {
   return { activation, layers, velocity, steps: 0 };
 }
 
-// Every layer's (z, a) for one point; the last a is [p].
+// Every layer's (z, a) for one point; the last a is [p]. Plain loops: the views call this a few
+// thousand times an update.
 export function forward(net, point) {
-  const [f] = ZOO[net.activation];
+  const f = ZOO[net.activation][0];
   const states = [];
+  const last = net.layers.length - 1;
   let a = point;
-  net.layers.forEach(({ W, b }, k) => {
-    const z = W.map((row, i) => row.reduce((s, w, j) => s + w * a[j], b[i]));
-    a = k === net.layers.length - 1 ? z.map(sigmoid) : z.map(f);
-    states.push({ z, a });
-  });
+  for (let k = 0; k <= last; k++) {
+    const { W, b } = net.layers[k];
+    const z = new Array(W.length);
+    const out = new Array(W.length);
+    for (let i = 0; i < W.length; i++) {
+      let s = b[i];
+      for (let j = 0; j < a.length; j++) s += W[i][j] * a[j];
+      z[i] = s;
+      out[i] = k === last ? sigmoid(s) : f(s);
+    }
+    states.push({ z, a: out });
+    a = out;
+  }
   return states;
 }
 
@@ -45,7 +55,7 @@ export function lastHidden(net, point) {
   return states.length > 1 ? states[states.length - 2].a : point;
 }
 
-export const probability = (net, point) => forward(net, point).at(-1).a[0];
+export const probability = (net, point) => forward(net, point)[net.layers.length - 1].a[0];
 
 export function lossAndAccuracy(net) {
   let loss = 0;
