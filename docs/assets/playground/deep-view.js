@@ -4,17 +4,27 @@ import { activationColour, colour, Plot } from "./plot.js";
 
 const BINS = 30;
 
+// The common x range of the histograms: from the 0.5 % to the 99.5 % quantile of every layer's
+// activations together, so that a few far outliers do not squeeze the rest into one bar.
 function range(activations) {
-  let lo = Infinity;
-  let hi = -Infinity;
+  const all = new Float64Array(activations.reduce((n, a) => n + a.length, 0));
+  let offset = 0;
   for (const a of activations) {
-    for (let i = 0; i < a.length; i++) {
-      if (a[i] < lo) lo = a[i];
-      if (a[i] > hi) hi = a[i];
-    }
+    all.set(a, offset);
+    offset += a.length;
   }
-  if (hi - lo < 1e-12) [lo, hi] = [lo - 1, hi + 1];
+  all.sort();
+  let lo = all[Math.floor(0.005 * (all.length - 1))];
+  let hi = all[Math.ceil(0.995 * (all.length - 1))];
+  if (hi - lo < 1e-12 * Math.max(1, Math.abs(hi))) [lo, hi] = [lo - 1e-3, hi + 1e-3];
   return [lo, hi];
+}
+
+// The bars' scale: the tallest bar, unless one bar (ReLU's exact zeros) towers over the others;
+// then that bar is cut at three times the next and marked as cut.
+function barScale(counts) {
+  const sorted = [...counts].sort((a, b) => b - a);
+  return sorted[0] > 3 * sorted[1] && sorted[1] > 0 ? 3 * sorted[1] : sorted[0];
 }
 
 export function drawHistograms(canvas, key, stats) {
@@ -30,15 +40,21 @@ export function drawHistograms(canvas, key, stats) {
   ctx.fillStyle = activationColour(key);
   layers.forEach((a, k) => {
     const counts = new Array(BINS).fill(0);
-    for (let i = 0; i < a.length; i++) counts[Math.min(BINS - 1, Math.floor(((a[i] - lo) / (hi - lo)) * BINS))]++;
-    const peak = Math.max(...counts);
+    for (let i = 0; i < a.length; i++) {
+      const bin = Math.floor(((a[i] - lo) / (hi - lo)) * BINS);
+      if (bin >= 0 && bin <= BINS) counts[Math.min(bin, BINS - 1)]++;
+    }
+    const peak = barScale(counts);
     const left = (k % columns) * cell.w + 8;
     const top = Math.floor(k / columns) * cell.h + 16;
     const inner = { w: cell.w - 16, h: cell.h - 34 };
     ctx.fillStyle = activationColour(key);
     counts.forEach((c, b) => {
-      const h = (c / peak) * inner.h;
-      ctx.fillRect(left + (b * inner.w) / BINS, top + inner.h - h, inner.w / BINS - 0.5, h);
+      const h = Math.min(c / peak, 1) * inner.h;
+      const x = left + (b * inner.w) / BINS;
+      ctx.fillRect(x, top + inner.h - h, inner.w / BINS - 0.5, h);
+      if (c > peak) ctx.clearRect(x - 0.5, top + 4, inner.w / BINS + 0.5, 2); // a cut bar
+
     });
     ctx.strokeStyle = plot.light;
     ctx.beginPath();
@@ -108,5 +124,6 @@ export function fillTable(table, stats) {
     });
     return `<tr><th scope="row">${k + 1}</th>${cells.join("")}</tr>`;
   });
+  table.className = "pg-stats";
   table.innerHTML = `${head}<tbody>${rows.join("")}</tbody>`;
 }
