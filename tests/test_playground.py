@@ -8,7 +8,10 @@ palettes and at phone width to test-output/screenshots/playground-*.png, for peo
 
 from __future__ import annotations
 
+import importlib.util
+import inspect
 import json
+import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -18,7 +21,7 @@ from playwright.sync_api import sync_playwright
 
 from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, PageRecorder, serve
 from numeric import training
-from numeric.activations import SELU_ALPHA, SELU_LAMBDA, ZOO
+from numeric.activations import LEAKY_SLOPE, SELU_ALPHA, SELU_LAMBDA, ZOO, elu
 from numeric.deep import INITS, propagate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,8 +49,9 @@ def browser():
 @pytest.fixture(scope="module", autouse=True)
 def record():
     yield
-    OUTPUT.mkdir(exist_ok=True)
-    (OUTPUT / "playground.json").write_text(json.dumps(RECORD, indent=1))
+    if RECORD:
+        OUTPUT.mkdir(exist_ok=True)
+        (OUTPUT / "playground.json").write_text(json.dumps(RECORD, indent=1))
 
 
 def open_playground(browser, served, hash_="", scheme="light", viewport=DESKTOP):
@@ -65,6 +69,43 @@ def module(page, name: str) -> str:
 
 
 # ---------------------------------------------------------------- the same numbers
+
+
+def load_hook():
+    spec = importlib.util.spec_from_file_location(
+        "playground_hook", ROOT / "scripts" / "hooks" / "playground.py"
+    )
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    return hook
+
+
+def test_the_hook_writes_the_cores_constants_as_an_es_module():
+    """core.js is a module Node can import, holding the core's values to the last digit."""
+    source = load_hook().core_module()
+    proc = subprocess.run(
+        [
+            "node",
+            "--input-type=module",
+            "-e",
+            source.replace("export default", "const core =")
+            + "process.stdout.write(JSON.stringify(core));",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    core = json.loads(proc.stdout)
+    assert core["constants"] == {
+        "seluLambda": SELU_LAMBDA,
+        "seluAlpha": SELU_ALPHA,
+        "leakySlope": LEAKY_SLOPE,
+        "eluAlpha": inspect.signature(elu).parameters["alpha"].default,
+    }
+    assert [a["key"] for a in core["activations"]] == list(ZOO)
+    assert core["training"]["lr"] == training.NETWORK["lr"]
+
 
 POINTS = [-7.5, -3.0, -1.2, -0.3, 0.0, 0.4, 1.0, 2.2, 6.0]
 
