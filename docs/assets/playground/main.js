@@ -36,9 +36,17 @@ function start(root) {
     for (const [key, input] of Object.entries(controls)) input.value = String(state[key]);
   }
 
+  // The pointer moves z many times a second; the browser limits how often the address may change.
+  let pending = 0;
   function remember() {
+    clearTimeout(pending);
     const hash = format(state);
     if (location.hash !== hash) history.replaceState(history.state, "", hash);
+  }
+
+  function rememberSoon() {
+    clearTimeout(pending);
+    pending = setTimeout(remember, 200);
   }
 
   function drawCurveView() {
@@ -88,7 +96,8 @@ function start(root) {
     if (changed.has("curve")) drawCurveView();
     if (changed.has("deep")) drawDeepView();
     if (changed.has("net")) drawMoonsView();
-    remember();
+    if (changed.size === 1 && changed.has("curve")) rememberSoon();
+    else remember();
     root.dataset.updateMs = String(performance.now() - t0);
     root.dataset.scheme = document.body.getAttribute("data-md-color-scheme");
   }
