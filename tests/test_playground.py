@@ -311,42 +311,57 @@ MEASURE = """async ([selector, value]) => {
 
 
 def test_an_update_takes_at_most_50_ms_at_the_default_sizes(browser, served):
-    """Each control change is timed in the page (compute and draw, performance.now) and to the
-    next frame. The machine running the tests is shared, so each change is repeated and its
-    fastest run is its cost (the usual estimate of a computation's own time under load); the
-    median of all runs is recorded beside it."""
+    """Each control change is timed in the page, from the event to the views drawn
+    (performance.now), and to the next frame; the main thread's CPU time is read from Chromium
+    (DevTools' ThreadTime). The machine running the tests is shared, so each change is repeated
+    and its fastest run is its cost: the usual estimate of a computation's own time under load,
+    what a reader's unloaded machine of this speed would see. Medians are recorded beside it."""
     context, page, rec = open_playground(browser, served)
+    cdp = context.new_cdp_session(page)
+    cdp.send("Performance.enable", {"timeDomain": "threadTicks"})
+
+    def thread_time():
+        metrics = cdp.send("Performance.getMetrics")["metrics"]
+        return next(m["value"] for m in metrics if m["name"] == "ThreadTime") * 1000
+
     page.evaluate(MEASURE, ["#pg-activation", "tanh"])  # one warm-up: the JIT compiles
     costs, runs = {}, []
     for selector, value in CHANGES:
         timed = []
         for _ in range(REPEATS):
             page.evaluate(MEASURE, [selector, "7" if selector == "#pg-seed" else value])
-            timed.append(page.evaluate(MEASURE, [selector, value]))
+            before = thread_time()
+            run = page.evaluate(MEASURE, [selector, value])
+            run["cpu"] = thread_time() - before
+            timed.append(run)
         runs += timed
-        costs[f"{selector}={value}"] = min(t["handler"] for t in timed)
+        costs[f"{selector}={value}"] = {
+            "fastest": min(t["handler"] for t in timed),
+            "median": float(np.median([t["handler"] for t in timed])),
+            "median_cpu_to_next_frame": float(np.median([t["cpu"] for t in timed])),
+        }
     RECORD["update_ms"] = {
-        "fastest_per_change": costs,
+        "per_change": costs,
         "median_all_runs": float(np.median([t["handler"] for t in runs])),
         "median_to_next_frame": float(np.median([t["painted"] for t in runs])),
         "max_all_runs": float(max(t["handler"] for t in runs)),
     }
-    slow = {change: ms for change, ms in costs.items() if ms > UPDATE_BUDGET_MS}
+    slow = {c: ms["fastest"] for c, ms in costs.items() if ms["fastest"] > UPDATE_BUDGET_MS}
     assert slow == {}, f"updates over {UPDATE_BUDGET_MS} ms: {slow}"
     assert rec.console_errors == []
     context.close()
 
 
 def test_the_script_is_small_and_asks_no_other_host(browser, served, site_build):
+    """The page loads every module of assets/playground/ and nothing from another host; together
+    they stay under the issue's 150 KiB (uncompressed, as served)."""
     context, page, rec = open_playground(browser, served)
-    scripts = {
-        url: size
-        for url, size in rec.bytes_by_url.items()
-        if "/assets/playground/" in url and url.endswith(".js")
-    }
     on_disk = sorted((site_build.root / "assets" / "playground").glob("*.js"))
-    assert {Path(u).name for u in scripts} == {p.name for p in on_disk}
-    kib = sum(scripts.values()) / 1024
+    loaded = {
+        Path(u).name for u in rec.requests if "/assets/playground/" in u and u.endswith(".js")
+    }
+    assert loaded == {p.name for p in on_disk}
+    kib = sum(p.stat().st_size for p in on_disk) / 1024
     RECORD["script_kib"] = round(kib, 1)
     RECORD["first_load_kib"] = round(sum(rec.bytes_by_url.values()) / 1024, 1)
     assert kib <= SCRIPT_BUDGET_KIB
@@ -370,6 +385,7 @@ def test_a_link_reproduces_the_view(browser, served):
     page.dispatch_event("#pg-z", "input")
     for _ in range(5):
         page.click("#pg-step")
+    page.wait_for_function("location.hash.includes('steps=5') && location.hash.includes('z=-0.75')")
     url = page.url
     assert "act=elu" in url and "steps=5" in url
     seen = view(page)
@@ -409,7 +425,7 @@ def test_keyboard_alone_drives_every_control(browser, served):
     page.focus("#pg-activation")
     before = page.evaluate("document.getElementById('pg-f').dataset.value")
     page.keyboard.press("ArrowDown")
-    assert page.evaluate("location.hash").startswith("#act=relu")
+    page.wait_for_function("location.hash.startsWith('#act=relu')")
     assert page.evaluate("document.getElementById('pg-f').dataset.value") != before
     page.focus("#pg-z")
     z = page.input_value("#pg-z")

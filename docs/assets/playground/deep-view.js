@@ -1,21 +1,19 @@
 // View 2: a random deep network at initialisation, layer by layer: histograms of a_k, and the
 // spread of a_k beside the gradient norm ||dL/dW_k|| on a log scale.
-import { activationColour, colour, Plot } from "./plot.js";
+import { activationColour, colour, knownSize, Plot, widthOf } from "./plot.js";
 
 const BINS = 30;
 
 // The common x range of the histograms: from the 0.5 % to the 99.5 % quantile of every layer's
 // activations together, so that a few far outliers do not squeeze the rest into one bar.
 function range(activations) {
-  const all = new Float64Array(activations.reduce((n, a) => n + a.length, 0));
-  let offset = 0;
-  for (const a of activations) {
-    all.set(a, offset);
-    offset += a.length;
-  }
-  all.sort();
-  let lo = all[Math.floor(0.005 * (all.length - 1))];
-  let hi = all[Math.ceil(0.995 * (all.length - 1))];
+  const total = activations.reduce((n, a) => n + a.length, 0);
+  const stride = Math.max(1, Math.floor(total / 4000)); // a sample of about 4000 is plenty
+  const sample = [];
+  for (const a of activations) for (let i = 0; i < a.length; i += stride) sample.push(a[i]);
+  const sorted = Float64Array.from(sample).sort();
+  let lo = sorted[Math.floor(0.005 * (sorted.length - 1))];
+  let hi = sorted[Math.ceil(0.995 * (sorted.length - 1))];
   if (hi - lo < 1e-12 * Math.max(1, Math.abs(hi))) [lo, hi] = [lo - 1e-3, hi + 1e-3];
   return [lo, hi];
 }
@@ -29,11 +27,11 @@ function barScale(counts) {
 
 export function drawHistograms(canvas, key, stats) {
   const layers = stats.activations;
-  const width = canvas.clientWidth;
+  const width = widthOf(canvas);
   const columns = Math.max(2, Math.min(5, Math.floor(width / 130)));
   const rows = Math.ceil(layers.length / columns);
   const cell = { w: width / columns, h: 84 };
-  canvas.style.height = `${rows * cell.h}px`;
+  if (knownSize(canvas, width, rows * cell.h)) canvas.style.height = `${rows * cell.h}px`;
   const [lo, hi] = range(layers);
   const plot = new Plot(canvas, [0, columns], [0, rows]);
   const { ctx } = plot;
@@ -114,16 +112,22 @@ const STATS = [
   ["gradNorm", "‖∂L/∂W‖"],
 ];
 
+// The table is rebuilt only when the depth changes; otherwise its cells are rewritten in place.
 export function fillTable(table, stats) {
-  const head = `<thead><tr><th scope="col">layer k</th>${STATS.map(([, name]) => `<th scope="col">${name}</th>`).join("")}</tr></thead>`;
-  const rows = stats.gradNorm.map((_, k) => {
-    const cells = STATS.map(([key]) => {
+  const depth = stats.gradNorm.length;
+  if (table.tBodies.length === 0 || table.tBodies[0].rows.length !== depth) {
+    const head = `<thead><tr><th scope="col">layer k</th>${STATS.map(([, name]) => `<th scope="col">${name}</th>`).join("")}</tr></thead>`;
+    const cells = STATS.map(([key]) => `<td data-stat="${key}"></td>`).join("");
+    const rows = Array.from({ length: depth }, (_, k) => `<tr><th scope="row">${k + 1}</th>${cells}</tr>`);
+    table.className = "pg-stats";
+    table.innerHTML = `${head}<tbody>${rows.join("")}</tbody>`;
+  }
+  [...table.tBodies[0].rows].forEach((row, k) => {
+    STATS.forEach(([key], i) => {
+      const cell = row.cells[i + 1];
       const v = stats[key][k];
-      const shown = key === "dead" ? `${Math.round(v * 100)} %` : v.toPrecision(3);
-      return `<td data-stat="${key}" data-value="${v}">${shown}</td>`;
+      cell.dataset.value = String(v);
+      cell.textContent = key === "dead" ? `${Math.round(v * 100)} %` : v.toPrecision(3);
     });
-    return `<tr><th scope="row">${k + 1}</th>${cells.join("")}</tr>`;
   });
-  table.className = "pg-stats";
-  table.innerHTML = `${head}<tbody>${rows.join("")}</tbody>`;
 }

@@ -7,6 +7,7 @@ import { propagate } from "./deep.js";
 import { drawGradients, drawHistograms, fillTable } from "./deep-view.js";
 import { createNetwork, lossAndAccuracy, step } from "./moons.js";
 import { drawHidden, drawInput } from "./moons-view.js";
+import { forgetColours, knownSize, measure } from "./plot.js";
 import { format, LIMITS, parse, WIDTHS } from "./state.js";
 
 // Examples pushed through the deep network (numeric.deep's n_examples for the page's sizes).
@@ -41,46 +42,62 @@ function start(root) {
   function remember() {
     clearTimeout(pending);
     const hash = format(state);
-    if (location.hash !== hash) history.replaceState(history.state, "", hash);
+    if (location.hash !== hash) history.replaceState(null, "", hash);
   }
 
-  function rememberSoon() {
+  function rememberSoon(delay) {
     clearTimeout(pending);
-    pending = setTimeout(remember, 200);
+    pending = setTimeout(remember, delay);
+  }
+
+  // Each view draws its canvases, then returns what it writes into the page (readouts, labels,
+  // the table): paint draws every view first, so no canvas waits for the page's styles.
+  function paint(...views) {
+    const writes = views.map((draw) => draw());
+    for (const write of writes) write();
   }
 
   function drawCurveView() {
     const { f, fPrime } = drawCurve($("curve"), state.act, state.z);
-    const name = nameOf(state.act);
-    for (const [id, v] of [["z-value", state.z], ["f", f], ["f-prime", fPrime]]) {
-      $(id).value = v.toPrecision(4);
-      $(id).dataset.value = String(v);
-    }
-    $("curve").setAttribute("aria-label", `${name}: f and its derivative f′ for z from −4 to 4; at z = ${state.z.toFixed(2)}, f = ${f.toPrecision(3)} and f′ = ${fPrime.toPrecision(3)}.`);
+    return () => {
+      for (const [id, v] of [["z-value", state.z], ["f", f], ["f-prime", fPrime]]) {
+        $(id).value = v.toPrecision(4);
+        $(id).dataset.value = String(v);
+      }
+      const at = `at z = ${state.z.toFixed(2)}, f = ${f.toPrecision(3)} and f′ = ${fPrime.toPrecision(3)}`;
+      $("curve").setAttribute("aria-label", `${nameOf(state.act)}: f and its derivative f′ for z from −4 to 4; ${at}.`);
+    };
   }
 
   function drawDeepView() {
-    const name = nameOf(state.act);
-    root.style.setProperty("--pg-activation-colour", `var(--palette-act-${state.act.replaceAll("_", "-")})`);
     const [lo, hi] = drawHistograms($("histograms"), state.act, stats);
     drawGradients($("gradients"), state.act, stats);
-    fillTable($("layers"), stats);
-    const last = stats.aStd.length - 1;
-    $("histograms").setAttribute("aria-label", `Histograms of the activations of layers 1 to ${last + 1} (${name}, ${state.init} initialisation), from ${lo.toPrecision(2)} to ${hi.toPrecision(2)}; the table below gives their spread.`);
-    $("gradients").setAttribute("aria-label", `Spread of the activations and norm of the weight gradient, layer by layer, log scale: the spread goes from ${stats.aStd[0].toPrecision(2)} to ${stats.aStd[last].toPrecision(2)}, the gradient norm from ${stats.gradNorm[0].toPrecision(2)} to ${stats.gradNorm[last].toPrecision(2)}.`);
+    return () => {
+      const name = nameOf(state.act);
+      const key = state.act.replaceAll("_", "-");
+      root.style.setProperty("--pg-activation-colour", `var(--palette-act-${key})`);
+      fillTable($("layers"), stats);
+      const last = stats.aStd.length - 1;
+      const [a0, a1, g0, g1] = [stats.aStd[0], stats.aStd[last], stats.gradNorm[0], stats.gradNorm[last]].map((v) => v.toPrecision(2));
+      $("histograms").setAttribute("aria-label", `Histograms of the activations of layers 1 to ${last + 1} (${name}, ${state.init} initialisation), from ${lo.toPrecision(2)} to ${hi.toPrecision(2)}; the table below gives their spread.`);
+      $("gradients").setAttribute("aria-label", `Spread of the activations and norm of the weight gradient, layer by layer, log scale: the spread goes from ${a0} to ${a1}, the gradient norm from ${g0} to ${g1}.`);
+    };
   }
 
   function drawMoonsView() {
     drawInput($("input-plane"), net);
     drawHidden($("hidden-plane"), net);
     const { loss, accuracy } = lossAndAccuracy(net);
-    $("steps").value = String(net.steps);
-    $("loss").value = loss.toFixed(3);
-    $("accuracy").value = `${Math.round(accuracy * 100)} %`;
-    $("loss").dataset.value = String(loss);
-    const name = nameOf(state.act);
-    $("input-plane").setAttribute("aria-label", `The two moons in the input plane after ${net.steps} steps, shaded by the class the ${name} network gives each place; ${Math.round(accuracy * 100)} % of the points are on their side.`);
-    $("hidden-plane").setAttribute("aria-label", `The input grid and the moons after the hidden ${name} layer, with the output unit's straight dividing line.`);
+    return () => {
+      const name = nameOf(state.act);
+      const percent = `${Math.round(accuracy * 100)} %`;
+      $("steps").value = String(net.steps);
+      $("loss").value = loss.toFixed(3);
+      $("loss").dataset.value = String(loss);
+      $("accuracy").value = percent;
+      $("input-plane").setAttribute("aria-label", `The two moons in the input plane after ${net.steps} steps, shaded by the class the ${name} network gives each place; ${percent} of the points are on their side.`);
+      $("hidden-plane").setAttribute("aria-label", `The input grid and the moons after the hidden ${name} layer, with the output unit's straight dividing line.`);
+    };
   }
 
   function newNetwork(steps) {
@@ -93,11 +110,10 @@ function start(root) {
     const t0 = performance.now();
     if (changed.has("deep")) stats = propagate(state.act, state.init, state.depth, state.width, EXAMPLES, state.seed);
     if (changed.has("net")) newNetwork(state.steps);
-    if (changed.has("curve")) drawCurveView();
-    if (changed.has("deep")) drawDeepView();
-    if (changed.has("net")) drawMoonsView();
-    if (changed.size === 1 && changed.has("curve")) rememberSoon();
-    else remember();
+    const views = { curve: drawCurveView, deep: drawDeepView, net: drawMoonsView };
+    paint(...[...changed].map((view) => views[view]));
+    // The address is not what the reader waits for: it follows just after.
+    rememberSoon(changed.size === 1 && changed.has("curve") ? 200 : 0);
     root.dataset.updateMs = String(performance.now() - t0);
     root.dataset.scheme = document.body.getAttribute("data-md-color-scheme");
   }
@@ -142,7 +158,7 @@ function start(root) {
   function frame() {
     if (!playing || !root.isConnected) return;
     for (let i = 0; i < STEPS_PER_FRAME && net.steps < LIMITS.steps[1]; i++) step(net);
-    drawMoonsView();
+    paint(drawMoonsView);
     if (net.steps >= LIMITS.steps[1]) pause();
     else requestAnimationFrame(frame);
   }
@@ -168,7 +184,7 @@ function start(root) {
     pause();
     step(net);
     state.steps = net.steps;
-    drawMoonsView();
+    paint(drawMoonsView);
     remember();
   });
   $("reset").addEventListener("click", () => {
@@ -187,22 +203,28 @@ function start(root) {
 
   // Material's palette toggle changes the body's scheme: draw again in the new colours.
   function redraw() {
-    drawCurveView();
-    drawDeepView();
-    drawMoonsView();
+    paint(drawCurveView, drawDeepView, drawMoonsView);
     root.dataset.scheme = document.body.getAttribute("data-md-color-scheme");
   }
-  new MutationObserver(() => root.isConnected && redraw()).observe(document.body, {
+  new MutationObserver(() => {
+    forgetColours();
+    if (root.isConnected) redraw();
+  }).observe(document.body, {
     attributes: true,
     attributeFilter: ["data-md-color-scheme"],
   });
 
-  let width = root.clientWidth;
-  new ResizeObserver(() => {
-    if (root.clientWidth === width) return;
-    width = root.clientWidth;
-    redraw();
-  }).observe(root);
+  // Canvases are measured when their layout changes, never in the middle of an update.
+  const canvases = [...root.querySelectorAll("canvas")];
+  measure(...canvases);
+  const resized = new ResizeObserver((entries) => {
+    let changed = false;
+    for (const { target, contentRect } of entries) {
+      changed = knownSize(target, contentRect.width, contentRect.height) || changed;
+    }
+    if (changed && root.isConnected) redraw();
+  });
+  for (const canvas of canvases) resized.observe(canvas);
 
   show();
   update(EVERYTHING);

@@ -37,7 +37,7 @@ export function drawInput(canvas, net) {
   ctx.imageSmoothingEnabled = true;
   ctx.drawImage(shade, plot.x(xmin), plot.y(ymax), plot.x(xmax) - plot.x(xmin), plot.y(ymin) - plot.y(ymax));
   plot.axes(ticks(xmin, xmax, 6), ticks(ymin, ymax, 4));
-  for (const line of GRID) plot.line(line, colour("--palette-grid"), 1);
+  plot.lines(GRID, colour("--palette-grid"), 1);
   MOONS.x.forEach((point, i) => plot.dot(point, colours[MOONS.y[i]], 3.5, plot.ink));
 }
 
@@ -74,7 +74,7 @@ export function drawHidden(canvas, net) {
   }
   ctx.globalAlpha = 1;
   plot.axes(ticks(...xr, 5), ticks(...yr, 4));
-  for (const line of GRID) plot.line(line.map((p) => lastHidden(net, p)), colour("--palette-grid"), 1);
+  plot.lines(GRID.map((line) => line.map((p) => lastHidden(net, p))), colour("--palette-grid"), 1);
   images.forEach((h, i) => plot.dot(h, colours[MOONS.y[i]], 3.5, plot.ink));
   const [, edge] = clipHalfPlane(corners, side);
   if (edge.length >= 2) plot.line(edge.slice(0, 2), colour("--palette-boundary"), 2.5);

@@ -1,17 +1,43 @@
 // Canvas drawing for the playground: a plot maps data to pixels and draws in the page's palette
 // (Material's --md-* colours for ink, the book's --palette-* for meanings and activations).
 
+// Colours are read once per palette: reading a computed style after the page changed forces
+// the browser to recompute its styles. Material's palette toggle calls forgetColours.
+const colours = new Map();
+
 export function colour(name) {
-  return getComputedStyle(document.body).getPropertyValue(name).trim();
+  if (!colours.has(name)) colours.set(name, getComputedStyle(document.body).getPropertyValue(name).trim());
+  return colours.get(name);
 }
+
+export const forgetColours = () => colours.clear();
 
 export const activationColour = (key) => colour(`--palette-act-${key.replaceAll("_", "-")}`);
 
+// Each canvas's size in CSS pixels, read once per layout (by measure, or a ResizeObserver) rather
+// than on every draw: reading a size after the page changed forces the browser to lay it out.
+const sizes = new WeakMap();
+
+export function measure(...canvases) {
+  for (const c of canvases) sizes.set(c, [c.clientWidth, c.clientHeight]);
+}
+
+export function knownSize(canvas, width, height) {
+  const [w, h] = sizes.get(canvas) || [];
+  sizes.set(canvas, [width, height]);
+  return w !== width || h !== height;
+}
+
+export function widthOf(canvas) {
+  if (!sizes.has(canvas)) measure(canvas);
+  return sizes.get(canvas)[0];
+}
+
 // Size the canvas to its box at the screen's pixel density; return a context in CSS pixels.
 function context(canvas) {
+  if (!sizes.has(canvas)) measure(canvas);
+  const [width, height] = sizes.get(canvas);
   const ratio = window.devicePixelRatio || 1;
-  const width = canvas.clientWidth;
-  const height = canvas.clientHeight;
   if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
     canvas.width = Math.round(width * ratio);
     canvas.height = Math.round(height * ratio);
@@ -24,13 +50,16 @@ function context(canvas) {
 
 const format = (v) => (Math.abs(v) >= 100 || (v !== 0 && Math.abs(v) < 0.01) ? v.toExponential(0) : String(+v.toFixed(2)));
 
+const FONT = "11px sans-serif";
+
 export class Plot {
   constructor(canvas, [x0, x1], [y0, y1], pad = { left: 34, right: 8, top: 8, bottom: 20 }) {
     Object.assign(this, context(canvas), { x0, x1, y0, y1, pad });
     this.ink = colour("--md-default-fg-color");
     this.faint = colour("--md-default-fg-color--lightest");
     this.light = colour("--md-default-fg-color--light");
-    this.ctx.font = "11px sans-serif";
+    // Setting a font makes the browser resolve it against the page's styles: only when it differs.
+    if (this.ctx.font !== FONT) this.ctx.font = FONT;
   }
 
   x(v) {
@@ -80,6 +109,11 @@ export class Plot {
 
   // A polyline through [x, y] points, clipped to the plot's box.
   line(points, stroke, width = 2, dash = []) {
+    this.lines([points], stroke, width, dash);
+  }
+
+  // Many polylines in one stroke (one clip, one path: a grid costs one draw call).
+  lines(polylines, stroke, width = 1, dash = []) {
     const { ctx } = this;
     ctx.save();
     ctx.beginPath();
@@ -90,7 +124,9 @@ export class Plot {
     ctx.setLineDash(dash);
     ctx.lineJoin = "round";
     ctx.beginPath();
-    points.forEach(([px, py], i) => (i ? ctx.lineTo(this.x(px), this.y(py)) : ctx.moveTo(this.x(px), this.y(py))));
+    for (const points of polylines) {
+      points.forEach(([px, py], i) => (i ? ctx.lineTo(this.x(px), this.y(py)) : ctx.moveTo(this.x(px), this.y(py))));
+    }
     ctx.stroke();
     ctx.restore();
   }
