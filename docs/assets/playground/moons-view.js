@@ -39,6 +39,16 @@ export function drawInput(canvas, net) {
   plot.axes(ticks(xmin, xmax, 6), ticks(ymin, ymax, 4));
   plot.lines(GRID, colour("--palette-grid"), 1);
   MOONS.x.forEach((point, i) => plot.dot(point, colours[MOONS.y[i]], 3.5, plot.ink));
+  caption(plot, "input plane x");
+}
+
+function caption(plot, label) {
+  const { ctx } = plot;
+  ctx.font = "bold 12px sans-serif";
+  const width = ctx.measureText(label).width;
+  ctx.fillStyle = colour("--md-default-bg-color");
+  ctx.fillRect(plot.pad.left + 4, plot.pad.top + 4, width + 8, 18);
+  plot.text(label, [plot.x0, plot.y1], plot.ink);
 }
 
 // The hidden plane's window: the moons' image, padded, with the origin in view.
@@ -78,6 +88,7 @@ export function drawHidden(canvas, net) {
   images.forEach((h, i) => plot.dot(h, colours[MOONS.y[i]], 3.5, plot.ink));
   const [, edge] = clipHalfPlane(corners, side);
   if (edge.length >= 2) plot.line(edge.slice(0, 2), colour("--palette-boundary"), 2.5);
+  caption(plot, `after the hidden layer${net.layers.length > 2 ? "s" : ""}`);
 }
 
 // Sutherland-Hodgman: the part of a convex polygon where g(h) >= 0 (g affine), and the points

@@ -144,12 +144,13 @@ export class Plot {
     }
   }
 
-  text(label, [px, py], fill, align = "left") {
+  // A label just inside the plot's top left corner at data point [px, py].
+  text(label, [px, py], fill) {
     const { ctx } = this;
     ctx.fillStyle = fill;
-    ctx.textAlign = align;
-    ctx.textBaseline = "bottom";
-    ctx.fillText(label, this.x(px), this.y(py));
+    ctx.textAlign = "left";
+    ctx.textBaseline = "top";
+    ctx.fillText(label, this.x(px) + 8, this.y(py) + 7);
   }
 }
 
