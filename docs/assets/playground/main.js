@@ -8,7 +8,7 @@ import { drawGradients, drawHistograms, fillTable } from "./deep-view.js";
 import { createNetwork, lossAndAccuracy, step } from "./moons.js";
 import { drawHidden, drawInput } from "./moons-view.js";
 import { forgetColours, knownSize, measure } from "./plot.js";
-import { format, LIMITS, parse, WIDTHS } from "./state.js";
+import { format, isSettings, LIMITS, parse, WIDTHS } from "./state.js";
 
 // Examples pushed through the deep network (numeric.deep's n_examples for the page's sizes).
 export const EXAMPLES = 64;
@@ -26,7 +26,9 @@ function start(root) {
   Object.assign(controls.seed, { min: LIMITS.seed[0], max: LIMITS.seed[1] });
   Object.assign(controls.z, { min: LIMITS.z[0], max: LIMITS.z[1] });
 
-  let state = parse(location.hash);
+  // A link to a heading (#deep-network) carries no settings: keep the ones in use (Material's
+  // instant navigation may even rebuild the page for it).
+  let state = parse(isSettings(location.hash) ? location.hash : lastHash);
   let stats = null;
   let net = null;
   let playing = false;
@@ -43,6 +45,7 @@ function start(root) {
     clearTimeout(pending);
     const hash = format(state);
     if (location.hash !== hash) history.replaceState(null, "", hash);
+    lastHash = hash;
   }
 
   function rememberSoon(delay) {
@@ -193,8 +196,26 @@ function start(root) {
     update(new Set(["net"]));
   });
 
+  // A link on the page that carries settings (the page's "where to start") sets them here and
+  // brings the controls into view; Material's instant navigation never sees the click.
+  document.addEventListener(
+    "click",
+    (event) => {
+      const link = event.target.closest && event.target.closest("a[href*='#']");
+      if (!root.isConnected || !link || link.pathname !== location.pathname || !isSettings(link.hash)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      pause();
+      state = parse(link.hash);
+      show();
+      update(EVERYTHING);
+      root.scrollIntoView({ block: "start" });
+    },
+    true,
+  );
+
   window.addEventListener("hashchange", () => {
-    if (!root.isConnected || location.hash === format(state)) return;
+    if (!root.isConnected || location.hash === format(state) || !isSettings(location.hash)) return;
     pause();
     state = parse(location.hash);
     show();
@@ -229,6 +250,8 @@ function start(root) {
   show();
   update(EVERYTHING);
 }
+
+let lastHash = "";
 
 function boot() {
   const root = document.getElementById("playground-app");

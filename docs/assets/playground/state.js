@@ -24,6 +24,8 @@ export function parse(hash) {
   return state;
 }
 
+export const isSettings = (hash) => hash.includes("=");
+
 export function format(state) {
   const { act, init, depth, width, seed, z, steps } = state;
   return "#" + new URLSearchParams({ act, init, depth, width, seed, z: +z.toFixed(2), steps }).toString();
