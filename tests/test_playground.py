@@ -396,6 +396,25 @@ def test_a_link_reproduces_the_view(browser, served):
     context.close()
 
 
+def test_the_pages_own_links_set_the_view_and_headings_keep_it(browser, served):
+    context, page, rec = open_playground(browser, served)
+    page.get_by_role("link", name="with He's").first.click()
+    page.wait_for_function("location.hash.startsWith('#act=relu&init=he')")
+    assert settings(page) == ["relu", "he"]
+    # The table of contents links to a heading: the settings in use stay.
+    page.locator(".md-sidebar--secondary a[href$='#deep-network']").first.click()
+    page.wait_for_timeout(300)
+    assert settings(page) == ["relu", "he"]
+    assert rec.console_errors == []
+    context.close()
+
+
+def settings(page) -> list[str]:
+    return page.evaluate(
+        "['activation', 'init'].map(id => document.getElementById('pg-' + id).value)"
+    )
+
+
 def view(page) -> dict:
     return page.evaluate(
         """() => ({
