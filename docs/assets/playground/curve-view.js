@@ -14,7 +14,7 @@ export function drawCurve(canvas, key, z) {
   const fColour = activationColour(key);
   const gColour = colour("--palette-gradient");
   plot.line(xs.map((x) => [x, fPrime(x)]), gColour, 2, [6, 4]);
-  plot.line(xs.map((x) => [x, f(x)]), fColour, 3);
+  plot.curve(xs.map((x) => [x, f(x)]), fColour, 3);
   plot.segment([z, Y_RANGE[0]], [z, Y_RANGE[1]]);
   plot.dot([z, fPrime(z)], gColour, 5, plot.ink);
   plot.dot([z, f(z)], fColour, 5, plot.ink);

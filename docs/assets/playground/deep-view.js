@@ -98,7 +98,7 @@ export function drawGradients(canvas, key, stats) {
   for (const t of yTicks) ctx.fillText(`1e${t}`, plot.pad.left - 4, plot.y(t));
   for (const [values, stroke, dash] of series) {
     const points = values.map((v, k) => [k + 1, v > 0 ? Math.log10(v) : lo]);
-    plot.line(points, stroke, 2.5, dash);
+    plot.curve(points, stroke, 2.5, dash);
     for (const p of points) plot.dot(p, stroke, 3.5);
   }
 }

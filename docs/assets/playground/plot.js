@@ -112,6 +112,15 @@ export class Plot {
     this.lines([points], stroke, width, dash);
   }
 
+  // An activation's curve: a faint rim of ink around it keeps a pale colour (leaky ReLU's yellow)
+  // visible on the light palette's white, and a dark one (tanh's blue) on the slate.
+  curve(points, stroke, width = 3, dash = []) {
+    this.ctx.globalAlpha = 0.35;
+    this.lines([points], this.ink, width + 2, dash);
+    this.ctx.globalAlpha = 1;
+    this.lines([points], stroke, width, dash);
+  }
+
   // Many polylines in one stroke (one clip, one path: a grid costs one draw call).
   lines(polylines, stroke, width = 1, dash = []) {
     const { ctx } = this;
