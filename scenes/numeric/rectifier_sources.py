@@ -66,5 +66,5 @@ HE_TOP1_GAIN = 0.012
 HE = Source(
     "He et al. 2015",
     "Delving Deep into Rectifiers: Surpassing Human-Level Performance on ImageNet Classification",
-    "https://arxiv.org/abs/1502.01852",
+    "https://arxiv.org/abs/1502.01852v1",
 )

@@ -264,3 +264,17 @@ def learned_slopes(lr: float) -> list[float]:
     of each run's median over the layer's units."""
     rows = [r for r in rows_of("prelu", lr) if not r["diverged"]]
     return [float(np.median([r["slopes"][k] for r in rows])) for k in range(len(HIDDEN))]
+
+
+def zero_outputs(kind: str = "relu", lr: float = 0.1, seeds=SEEDS) -> tuple[float, float]:
+    """Sparsity: the share of hidden outputs exactly 0 on a training example, at the start and
+    after training (medians over the seeds)."""
+    X, y = dataset()
+
+    def share(nets: Nets) -> np.ndarray:
+        acts = forward(nets, X)[1][1:]
+        return np.concatenate([a == 0 for a in acts], axis=2).mean(axis=(1, 2))
+
+    start = share(init(kind, seeds))
+    end = share(train(kind, lr, seeds)[0])
+    return float(np.median(start)), float(np.median(end))

@@ -28,6 +28,13 @@ LEARNING_RATE = 0.1
 SEED = 0
 BOX = (-3.0, 3.0, -2.0, 2.0)  # x_min, x_max, y_min, y_max: the moons and a margin
 MIN_AREA = 1e-9  # pieces smaller than this are rounding, not regions
+COARSE_STEP, FINE_STEP = 0.02, 0.005  # the cross-check's grids
+
+
+def most_regions(lines: int) -> int:
+    """The most pieces `lines` straight lines can cut the whole plane into: each new line crosses
+    every earlier one once and adds one piece more than its crossings, 1 + n + n (n - 1) / 2."""
+    return 1 + lines + lines * (lines - 1) // 2
 
 
 @lru_cache(maxsize=1)
