@@ -90,11 +90,14 @@ class Piece:
     pattern: tuple[bool, ...]
 
 
-def exact_regions(nets: rectifiers.Nets | None = None, box=BOX) -> list[Piece]:
+def exact_regions(
+    nets: rectifiers.Nets | None = None, box=BOX, depth: int | None = None
+) -> list[Piece]:
+    """The box cut along the creases of the first `depth` hidden layers (default: all)."""
     x0, x1, y0, y1 = box
     square = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=float)
     pieces = [Piece(square, np.eye(2), np.zeros(2), ())]
-    for W, b in layers(nets)[:-1]:
+    for W, b in layers(nets)[:-1][:depth]:
         cut = []
         for piece in pieces:
             # z = W (A x + c) + b is affine on the piece: each unit's crease is a line there.
@@ -113,6 +116,35 @@ def exact_regions(nets: rectifiers.Nets | None = None, box=BOX) -> list[Piece]:
                 cut.append(Piece(polygon, on[:, None] * Wz, on * bz, piece.pattern + tuple(signs)))
         pieces = cut
     return pieces
+
+
+# ---------------------------------------------------------------- the creases, as segments
+
+
+def line_in_polygon(polygon: np.ndarray, normal: np.ndarray, offset: float):
+    """The segment where normal . x + offset = 0 crosses a convex polygon, or None."""
+    s = polygon @ normal + offset
+    points = []
+    for i in range(len(polygon)):
+        j = (i + 1) % len(polygon)
+        if (s[i] > 0) != (s[j] > 0):
+            points.append(polygon[i] + (polygon[j] - polygon[i]) * (s[i] / (s[i] - s[j])))
+    return np.array(points[:2]) if len(points) >= 2 else None
+
+
+def creases(layer: int, nets: rectifiers.Nets | None = None, box=BOX) -> list[list[np.ndarray]]:
+    """Per unit of hidden layer `layer` (1, 2, ...), the segments of its crease z = 0 in the box:
+    straight across the pieces the layers below cut, bent where it meets their creases. With
+    layer = number of hidden layers + 1, the output's z = 0: the decision boundary."""
+    W, b = layers(nets)[layer - 1]
+    out = [[] for _ in range(len(b))]
+    for piece in exact_regions(nets, box, depth=layer - 1):
+        Wz, bz = W @ piece.A, W @ piece.c + b
+        for j in range(len(b)):
+            seg = line_in_polygon(piece.polygon, Wz[j], bz[j])
+            if seg is not None:
+                out[j].append(seg)
+    return out
 
 
 # ---------------------------------------------------------------- the cross-check: a grid
