@@ -130,12 +130,13 @@ def batch_order(seed: int, n: int, epochs: int = EPOCHS) -> np.ndarray:
 
 def train(kind: str, lr: float, seeds, epochs: int = EPOCHS, record_every: int = 0, hidden=HIDDEN):
     """Train one network per seed; returns (nets, history) where history lists, every
-    `record_every` steps (and at the start), the dead fractions of every network."""
+    `record_every` steps (and at the start), the (dead, silent) unit masks of every network,
+    each of shape (S, hidden units)."""
     X, y = dataset()
     seeds = tuple(seeds)
     nets = init(kind, seeds, (2, *hidden, 1))
     orders = np.stack([batch_order(s, len(X), epochs) for s in seeds])  # (S, steps, BATCH)
-    history = [dead_fraction(nets, X, y)] if record_every else []
+    history = [(dead(nets, X, y), silent(nets, X))] if record_every else []
     for step in range(orders.shape[1]):
         idx = orders[:, step]
         Xb, yb = X[idx], y[idx]
@@ -148,7 +149,7 @@ def train(kind: str, lr: float, seeds, epochs: int = EPOCHS, record_every: int =
             for layer in range(len(nets.slopes)):
                 nets.slopes[layer] -= lr * ga[layer]
         if record_every and (step + 1) % record_every == 0:
-            history.append(dead_fraction(nets, X, y))
+            history.append((dead(nets, X, y), silent(nets, X)))
     return nets, history
 
 
@@ -278,3 +279,27 @@ def zero_outputs(kind: str = "relu", lr: float = 0.1, seeds=SEEDS) -> tuple[floa
     start = share(init(kind, seeds))
     end = share(train(kind, lr, seeds)[0])
     return float(np.median(start)), float(np.median(end))
+
+
+# ---------------------------------------------------------------- one run, unit by unit
+
+SHOWN_LR = 2.0  # the too-large learning rate the Dying ReLU animation trains at
+
+
+def representative_seed(lr: float = SHOWN_LR) -> int:
+    """The seed whose ReLU run ends with the dead fraction nearest the median over seeds (the
+    first on a tie) among those whose leaky run did not blow up: a typical run, not a chosen one."""
+    median = summary("relu", lr)[0]
+    calm = {r["seed"] for r in rows_of("leaky_relu", lr) if not r["diverged"]}
+    runs = [r for r in rows_of("relu", lr) if r["seed"] in calm]
+    return min(runs, key=lambda r: (abs(r["dead"] - median), r["seed"]))["seed"]
+
+
+def timeline(kind: str, lr: float = SHOWN_LR, seed: int | None = None):
+    """(steps, dead, silent) after every SGD step of one run: steps (T,), masks (T, units)."""
+    seed = representative_seed(lr) if seed is None else seed
+    with np.errstate(all="ignore"):
+        _, history = train(kind, lr, (seed,), record_every=1)
+    dead_masks = np.array([d[0] for d, _ in history])
+    silent_masks = np.array([s[0] for _, s in history])
+    return np.arange(len(history)), dead_masks, silent_masks
