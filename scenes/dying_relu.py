@@ -27,7 +27,7 @@ NAMES = {"relu": "ReLU", "leaky_relu": "leaky ReLU"}
 FIRST_STEPS = 2 * len(rectifiers.dataset()[0]) // rectifiers.BATCH  # the first two epochs
 COLUMNS = 8  # squares per row; each layer of 32 is a block of 4 rows
 SIDE, GAP = 0.34, 0.09
-DEAD = "#3A3F46"  # a dead unit: a dark square on the slate, outlined in MUTED
+DEAD = style.BACKGROUND  # a dead unit: an empty square on the slate, outlined in MUTED
 
 
 @cache

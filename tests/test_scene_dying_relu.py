@@ -1,7 +1,6 @@
 """DyingReLU: the run it shows, its counts and its final frame."""
 
 import dying_relu as S
-import numpy as np
 
 import style
 from framecheck import assert_final_frame_shows
@@ -47,5 +46,5 @@ def test_final_frame_shows_both_networks(site_build):
     video = site_build.root / site_build.scene("DyingReLU")["video"]
     assert_final_frame_shows(
         video,
-        (style.ACTIVATION_COLOURS["relu"], style.ACTIVATION_COLOURS["leaky_relu"], S.DEAD),
+        (style.ACTIVATION_COLOURS["relu"], style.ACTIVATION_COLOURS["leaky_relu"], style.MUTED),
     )
