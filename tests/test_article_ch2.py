@@ -174,7 +174,7 @@ CLAIMS = [
     ),
     # ---------------------------------------------------------------- dying ReLU
     Claim(
-        r"Two interleaved moons, (\d+) points",
+        r"Two interleaved moons like chapter 1's, here (\d+) points",
         lambda m: int(m[1]) == len(rectifiers.dataset()[0]),
         "the data set's size",
     ),
