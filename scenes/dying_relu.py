@@ -137,7 +137,7 @@ class DyingReLU(CaptionedBeats, Scene):
             "Watch the first steps. One large step can push a unit's z below 0 on every "
             "example, and a ReLU unit there gets no gradient to come back with."
         )
-        per_step = 0.3
+        per_step = 0.4  # a whole number of frames at 15 and at 60 fps: the caption's end is exact
         self.add_subcaption(caption, duration=FIRST_STEPS * per_step + 1.9)
         for step in range(1, FIRST_STEPS + 1):
             new_title = heading(words(f"η = {lr_text()}:"), words(step_text(step), color=style.MUTED))

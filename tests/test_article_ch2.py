@@ -141,7 +141,7 @@ CLAIMS = [
     ),
     # ---------------------------------------------------------------- ReLU
     Claim(
-        r"\| (PyTorch|TensorFlow|JAX) \| (\d) \| \[`[^`]+`\]\((https://[^)]+)\)",
+        r"\| (PyTorch|TensorFlow|JAX) \| (\d) \| \[[^\]]+\]\((https://[^)]+)\)",
         lambda m: (
             float(m[2]) == rectifier_sources.RELU_AT_ZERO[m[1]][0] == relu_prime(0.0)
             and m[3] == rectifier_sources.RELU_AT_ZERO[m[1]][1].where
