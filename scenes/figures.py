@@ -24,12 +24,16 @@ from matplotlib.patches import Rectangle  # noqa: E402
 import style  # noqa: E402
 from numeric import training, weight_updates  # noqa: E402
 from numeric.activations import (  # noqa: E402
+    LEAKY_SLOPE,
     SIGMOID_PRIME_ARGMAX,
     SIGMOID_PRIME_PEAK,
     SIGNIFICANT_FRACTION,
+    ZOO,
     sigmoid,
     sigmoid_prime,
     significant_band,
+    tanh,
+    tanh_prime,
 )
 from numeric.formatting import fixed, percent, shortest  # noqa: E402
 
@@ -299,3 +303,100 @@ def positive_inputs_update_quadrants() -> Figure:
     _quadrant_panel(left, "positive", shade=True)
     _quadrant_panel(right, "zero_centred", shade=False)
     return fig
+
+
+# ---------------------------------------------------------------- chapter 2: tanh and rectifiers
+
+
+def _dashed(ax, level: float, vertical: bool = False):
+    line = ax.axvline if vertical else ax.axhline
+    line(level, color=style.MUTED, lw=1.0, ls=(0, (4, 3)))
+
+
+def slope_label(name: str, value: float, where: str) -> str:
+    """An annotated slope: 'peak 1 at $x = 0$', written from the core's value."""
+    return f"{name} {shortest(value)} {where}"
+
+
+@figure("tanh-and-derivative")
+def tanh_and_derivative() -> Figure:
+    """tanh beside the sigmoid (centred on 0, four times as steep at 0), and their slopes."""
+    x = np.linspace(-6.0, 6.0, 241)
+    fig, (left, right) = _axes(2, figsize=(8.4, 3.6))
+    colour = style.ACTIVATION_COLOURS["tanh"]
+    for level in (-1.0, 0.0, 1.0):
+        _dashed(left, level)
+    left.plot(x, sigmoid(x), color=style.ACTIVATION_COLOURS["sigmoid"], lw=1.5, ls="--")
+    left.plot(x, tanh(x), color=colour)
+    left.plot([0.0], [tanh(0.0)], "o", color=colour, ms=7)
+    _label(left, 0.4, tanh(0.0) - 0.25, f"$\\tanh 0 = {shortest(tanh(0.0))}$")
+    _label(left, 2.2, sigmoid(2.0) - 0.3, r"$\sigma$", color=style.ACTIVATION_COLOURS["sigmoid"])
+    left.set_title(r"$\tanh x = 2\,\sigma(2x) - 1$")
+    left.set_ylim(-1.2, 1.2)
+
+    right.plot(x, sigmoid_prime(x), color=style.ACTIVATION_COLOURS["sigmoid"], lw=1.5, ls="--")
+    right.plot(x, tanh_prime(x), color=style.GRADIENT)
+    right.plot([0.0], [tanh_prime(0.0)], "o", color=style.GRADIENT, ms=7)
+    _label(right, 0.4, tanh_prime(0.0) - 0.02, slope_label("peak", tanh_prime(0.0), "at $x = 0$"))
+    _label(
+        right,
+        0.4,
+        SIGMOID_PRIME_PEAK + 0.04,
+        f"$\\sigma'$: peak {shortest(SIGMOID_PRIME_PEAK)}",
+        color=style.ACTIVATION_COLOURS["sigmoid"],
+    )
+    right.set_title(r"$\tanh' x = 1 - \tanh^2 x$")
+    right.set_ylim(-0.05, 1.15)
+    for ax in (left, right):
+        ax.set_xlabel("$x$")
+        ax.set_xlim(x[0], x[-1])
+        ax.set_xticks([-6, -3, 0, 3, 6])
+    return fig
+
+
+def _rectifier_figure(key: str, slope: float, title: str, title_prime: str) -> Figure:
+    """A rectifier and its derivative: a straight line each side of 0, a step for the slope."""
+    x = np.linspace(-3.0, 3.0, 241)
+    f, colour = ZOO[key].f, style.ACTIVATION_COLOURS[key]
+    fig, (left, right) = _axes(2, figsize=(8.4, 3.6))
+    _dashed(left, 0.0)
+    left.plot(x, f(x), color=colour)
+    left.set_title(title)
+    left.set_ylim(-1.0, 3.2)
+    _label(left, -2.9, 1.2, slope_label("slope", slope, "for $x < 0$"))
+    _label(left, 0.2, 2.6, slope_label("slope", 1.0, "for $x > 0$"))
+
+    # The slope is a step: 'slope' left of 0, 1 right of it; at 0 itself the frameworks give
+    # the left value (an open and a filled dot).
+    neg, pos = x[x < 0], x[x > 0]
+    right.plot(neg, np.full_like(neg, slope), color=style.GRADIENT)
+    right.plot(pos, np.ones_like(pos), color=style.GRADIENT)
+    right.plot([0.0], [ZOO[key].f_prime(0.0)], "o", color=style.GRADIENT, ms=7)
+    right.plot([0.0], [1.0], "o", mfc=style.BACKGROUND, mec=style.GRADIENT, ms=7)
+    _label(
+        right, 0.2, ZOO[key].f_prime(0.0) + 0.08, f"at $x = 0$: {shortest(ZOO[key].f_prime(0.0))}"
+    )
+    right.set_title(title_prime)
+    right.set_ylim(-0.15, 1.25)
+    for ax in (left, right):
+        ax.set_xlabel("$x$")
+        ax.set_xlim(x[0], x[-1])
+        ax.set_xticks([-3, -2, -1, 0, 1, 2, 3])
+    return fig
+
+
+@figure("relu-and-derivative")
+def relu_and_derivative() -> Figure:
+    return _rectifier_figure(
+        "relu", 0.0, r"$\mathrm{ReLU}(x) = \max(0, x)$", r"$\mathrm{ReLU}'(x)$: 0 or 1"
+    )
+
+
+@figure("leaky-relu-and-derivative")
+def leaky_relu_and_derivative() -> Figure:
+    return _rectifier_figure(
+        "leaky_relu",
+        LEAKY_SLOPE,
+        f"leaky ReLU: $\\max({shortest(LEAKY_SLOPE)}\\,x, x)$",
+        f"its slope: {shortest(LEAKY_SLOPE)} or 1",
+    )

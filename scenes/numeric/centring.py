@@ -52,14 +52,16 @@ def order_seed(seed: int) -> int:
     return ORDER_OFFSET + seed
 
 
-def steps_to_converge(kind: str, seeds, lr: float, cap: int = CAP) -> np.ndarray:
+def steps_to_converge(
+    kind: str, seeds, lr: float, cap: int = CAP, source: str = "sigmoid"
+) -> np.ndarray:
     """For each seed, the SGD steps (batch of one) from START until |w - w*| < TOLERANCE.
 
     inf where a run has not arrived after `cap` steps. The same runs as
     weight_updates.sgd_path(problem(kind, seed=s), lr=lr, order_seed=order_seed(s)), all at once.
     """
     seeds = tuple(seeds)
-    probs = [problem(kind, seed=s) for s in seeds]
+    probs = [problem(kind, seed=s, source=source) for s in seeds]
     X = np.stack([p.X for p in probs])  # (m, n, 2)
     Y = np.stack([p.Y for p in probs])  # (m, n)
     order = np.stack([visiting_order(N_EXAMPLES, cap, order_seed(s)) for s in seeds])
@@ -92,14 +94,24 @@ class Sweep:
         return float(self.step_sizes[int(np.argmin(self.medians))])
 
 
+def step_sizes(source: str = "sigmoid") -> np.ndarray:
+    """The grid to sweep. tanh and ReLU outputs spread about three times as far as sigmoid
+    outputs, so the gradient and the curvature grow and the useful steps shrink: their grid is
+    the same 64-fold range, a factor 4 lower (2 to 128)."""
+    return STEP_SIZES.copy() if source == "sigmoid" else STEP_SIZES / 4.0
+
+
 @cache
-def sweep(kind: str) -> Sweep:
-    medians = np.array([np.median(steps_to_converge(kind, TUNING_SEEDS, lr)) for lr in STEP_SIZES])
-    return Sweep(kind, STEP_SIZES.copy(), medians)
+def sweep(kind: str, source: str = "sigmoid") -> Sweep:
+    grid = step_sizes(source)
+    medians = np.array(
+        [np.median(steps_to_converge(kind, TUNING_SEEDS, lr, source=source)) for lr in grid]
+    )
+    return Sweep(kind, grid, medians)
 
 
-def best_step_size(kind: str) -> float:
-    return sweep(kind).best
+def best_step_size(kind: str, source: str = "sigmoid") -> float:
+    return sweep(kind, source).best
 
 
 @dataclass(frozen=True)
@@ -127,14 +139,14 @@ class Result:
 
 
 @cache
-def result(kind: str, lr: float | None = None) -> Result:
+def result(kind: str, lr: float | None = None, source: str = "sigmoid") -> Result:
     """Steps over REPORT_SEEDS at `lr` (default: the kind's own best step size)."""
-    lr = best_step_size(kind) if lr is None else float(lr)
-    return Result(kind, lr, steps_to_converge(kind, REPORT_SEEDS, lr))
+    lr = best_step_size(kind, source) if lr is None else float(lr)
+    return Result(kind, lr, steps_to_converge(kind, REPORT_SEEDS, lr, source=source))
 
 
-def best_against_best() -> dict[str, Result]:
-    return {kind: result(kind) for kind in KINDS}
+def best_against_best(source: str = "sigmoid") -> dict[str, Result]:
+    return {kind: result(kind, source=source) for kind in KINDS}
 
 
 def paired_ratios(results: dict[str, Result] | None = None) -> np.ndarray:
@@ -143,13 +155,13 @@ def paired_ratios(results: dict[str, Result] | None = None) -> np.ndarray:
     return r["positive"].steps / r["zero_centred"].steps
 
 
-def median_ratio() -> float:
+def median_ratio(source: str = "sigmoid") -> float:
     """The median over REPORT_SEEDS of the paired ratios, each side at its own best step size."""
-    return float(np.median(paired_ratios()))
+    return float(np.median(paired_ratios(best_against_best(source))))
 
 
-def ratio_quartiles() -> tuple[float, float]:
-    lo, hi = np.percentile(paired_ratios(), [25, 75])
+def ratio_quartiles(source: str = "sigmoid") -> tuple[float, float]:
+    lo, hi = np.percentile(paired_ratios(best_against_best(source)), [25, 75])
     return float(lo), float(hi)
 
 

@@ -1,8 +1,10 @@
-"""The article's example: a chain of scalar sigmoid neurons, forward and backward.
+"""The article's example: a chain of scalar neurons, forward and backward.
 
-    x -> z1 = w1 x + b1 -> a1 = sigma(z1) -> z2 = w2 a1 + b2 -> ... -> a_n = y_hat -> L
+    x -> z1 = w1 x + b1 -> a1 = f(z1) -> z2 = w2 a1 + b2 -> ... -> a_n = y_hat -> L
 
-with the squared-error loss L = (y_hat - y)^2 / 2. Layers are numbered from 1; a_0 = x.
+with the squared-error loss L = (y_hat - y)^2 / 2. Layers are numbered from 1; a_0 = x. The
+activation f is the sigmoid (chapter 1) unless the chain names another from the zoo (chapter 2
+redoes the example with tanh).
 """
 
 from __future__ import annotations
@@ -10,7 +12,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from .activations import SIGMOID_PRIME_PEAK, sigmoid, sigmoid_prime
+from .activations import SIGMOID_PRIME_PEAK, ZOO, tanh_prime
+
+# The largest slope of each activation a chain may use, in closed form: sigma'(0) = 1/4 and
+# tanh'(0) = 1 - tanh(0)^2 = 1. The bound below multiplies them.
+PEAK_SLOPE = {"sigmoid": SIGMOID_PRIME_PEAK, "tanh": tanh_prime(0.0)}
 
 
 @dataclass(frozen=True)
@@ -21,10 +27,13 @@ class Chain:
     y: float
     weights: tuple[float, ...]
     biases: tuple[float, ...]
+    activation: str = "sigmoid"  # a key of activations.ZOO with a PEAK_SLOPE
 
     def __post_init__(self):
         if len(self.weights) != len(self.biases) or not self.weights:
             raise ValueError("a chain needs as many biases as weights, and at least one layer")
+        if self.activation not in PEAK_SLOPE:
+            raise ValueError(f"a chain's activation is one of {sorted(PEAK_SLOPE)}")
 
     @property
     def depth(self) -> int:
@@ -36,10 +45,10 @@ class Pass:
     """Everything the forward and backward pass compute, layer by layer (index 0 = layer 1)."""
 
     z: tuple[float, ...]  # pre-activations z_k
-    a: tuple[float, ...]  # activations a_k = sigma(z_k); a[-1] = y_hat
+    a: tuple[float, ...]  # activations a_k = f(z_k); a[-1] = y_hat
     loss: float
     dL_dyhat: float  # dL/da_n = y_hat - y
-    sigma_prime: tuple[float, ...]  # sigma'(z_k)
+    sigma_prime: tuple[float, ...]  # f'(z_k) (sigma'(z_k) for the sigmoid)
     dL_dz: tuple[float, ...]  # the gradient arriving at layer k's pre-activation
     dL_dw: tuple[float, ...]  # dL/dw_k = dL/dz_k * a_{k-1}
     dL_db: tuple[float, ...]  # dL/db_k = dL/dz_k
@@ -55,18 +64,19 @@ class Pass:
 
 def run(chain: Chain) -> Pass:
     """Forward pass, loss and backward pass by the chain rule."""
+    f = ZOO[chain.activation]
     z, a = [], []
     prev = chain.x
     for w, b in zip(chain.weights, chain.biases):
         z.append(w * prev + b)
-        a.append(sigmoid(z[-1]))
+        a.append(f.f(z[-1]))
         prev = a[-1]
     y_hat = a[-1]
     loss = 0.5 * (y_hat - chain.y) ** 2
     dL_dyhat = y_hat - chain.y
-    sp = [sigmoid_prime(v) for v in z]
+    sp = [f.f_prime(v) for v in z]
 
-    # Walk backward: dL/dz_n = dL/da_n sigma'(z_n); dL/dz_{k} = dL/dz_{k+1} w_{k+1} sigma'(z_k).
+    # Walk backward: dL/dz_n = dL/da_n f'(z_n); dL/dz_{k} = dL/dz_{k+1} w_{k+1} f'(z_k).
     n = chain.depth
     dz = [0.0] * n
     dz[n - 1] = dL_dyhat * sp[n - 1]
@@ -100,14 +110,15 @@ def premise_holds(chain: Chain) -> bool:
 def bound_for(chain: Chain) -> float:
     """The bound on |dL/dz_1| / |dL/da_n| that applies to this chain's own weights.
 
-    Going back, layer n contributes sigma'(z_n) <= 0.25 (no weight after it) and every other
-    layer k contributes w_{k+1} sigma'(z_k), at most 0.25 |w_{k+1}| in size: the bound is
-    0.25^n |w_2 ... w_n|, which is at most 0.25^n when the premise holds.
+    Going back, layer n contributes f'(z_n) <= peak (no weight after it) and every other
+    layer k contributes w_{k+1} f'(z_k), at most peak |w_{k+1}| in size: the bound is
+    peak^n |w_2 ... w_n|, which is at most peak^n when the premise holds (0.25^n for the
+    sigmoid, 1 for tanh).
     """
     product = 1.0
     for w in chain.weights[1:]:
         product *= abs(w)
-    return SIGMOID_PRIME_PEAK**chain.depth * product
+    return PEAK_SLOPE[chain.activation] ** chain.depth * product
 
 
 def balanced_shrink(depth: int, weight: float) -> float:
@@ -147,6 +158,10 @@ def with_first_pre_activation(chain: Chain, z1: float) -> Chain:
 # The worked example with its first layer saturated: z1 = 5, where sigma' is about 0.0066.
 SATURATED_Z1 = 5.0
 SATURATED = with_first_pre_activation(EXAMPLE, SATURATED_Z1)
+
+# Chapter 2: the same chain, the same numbers, with tanh in every layer (one factor changed).
+TANH_EXAMPLE = replace(EXAMPLE, activation="tanh")
+TANH_SATURATED = with_first_pre_activation(TANH_EXAMPLE, SATURATED_Z1)
 
 
 def update_ratio(p: Pass, k: int = 1) -> float:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .activations import sigmoid, sigmoid_prime
+from .activations import relu, sigmoid, sigmoid_prime, tanh
 
 TEACHER = np.array([2.0, -2.0])  # w*, the minimum of both losses
 START = np.array([-1.0, 1.5])  # w_0, up and to the left of w*: a direction no update can take
@@ -116,13 +116,36 @@ def draws(n: int = N_EXAMPLES, seed: int = INPUT_SEED) -> np.ndarray:
     return np.random.default_rng(seed).normal(0.0, 1.0, (n, 2))
 
 
-def problem(kind: str, n: int = N_EXAMPLES, seed: int = INPUT_SEED) -> Problem:
-    """The inputs a previous layer of sigmoids gives (positive), or the same shifted by 1/2 (centred)."""
+# The layer that feeds the neuron, and the two shifts of its outputs f(h), h ~ N(0, 1), that make
+# them all positive or centred on 0, in closed form: the spread stays, only the mean moves.
+#   sigmoid: f(h) > 0 already; E[sigma(h)] = 1/2 (sigma(h) - 1/2 is odd in h).
+#   tanh:    f(h) + 1 = 2 sigma(2h) > 0; E[tanh(h)] = 0 (odd).
+#   relu:    f(h) >= 0 already; E[max(0, h)] = integral_0^inf h phi(h) dh = 1 / sqrt(2 pi).
+SOURCES = {
+    "sigmoid": (sigmoid, 0.0, 0.5),
+    "tanh": (tanh, 1.0, 0.0),
+    "relu": (relu, 0.0, 1.0 / np.sqrt(2.0 * np.pi)),
+}
+
+
+def problem(
+    kind: str, n: int = N_EXAMPLES, seed: int = INPUT_SEED, source: str = "sigmoid"
+) -> Problem:
+    """The inputs a previous layer of `source` units gives, made all positive or centred on 0.
+
+    For sigmoids (chapter 1) the positive inputs are the outputs themselves and the centred ones
+    the same minus 1/2; for tanh the centred ones are the outputs and the positive ones the same
+    plus 1; for ReLU the positive ones are the outputs and the centred ones the same minus their
+    mean. Either way the two kinds differ by a constant shift alone.
+    """
+    if source not in SOURCES:
+        raise ValueError(f"source must be one of {sorted(SOURCES)}, got {source!r}")
+    f, to_positive, mean = SOURCES[source]
     h = draws(n, seed)
     if kind == "positive":
-        X = sigmoid(h)
+        X = f(h) + to_positive
     elif kind == "zero_centred":
-        X = sigmoid(h) - 0.5
+        X = f(h) - mean
     else:
         raise ValueError(f"kind must be one of {KINDS}, got {kind!r}")
     return Problem(kind, X, targets(X))

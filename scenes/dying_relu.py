@@ -1,0 +1,183 @@
+"""Dying ReLU, watched: one real training run at too large a learning rate, unit by unit.
+
+The network of the dying-ReLU page (two hidden layers of 32 units, the moons, SGD) trained at
+rectifiers.SHOWN_LR from the representative seed, twice: with ReLU and with leaky ReLU, the same
+initial weights and mini-batches. Each unit is a square: lit while it is active on some example,
+dark when it is dead (zero gradient on every example), dim when a leaky unit is asleep (negative
+on every example, but still getting a gradient). Every mask comes from rectifiers.timeline; the
+counts on screen from the functions below, which tests/test_scene_dying_relu.py checks.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+from manim import DOWN, UP, FadeIn, Scene, Square, Transform, VGroup
+
+import style
+from captioned import CaptionedBeats
+from numeric import rectifiers
+from numeric.activations import LEAKY_SLOPE
+from numeric.formatting import fixed, percent, shortest
+from toolkit import heading, words
+
+KINDS = ("relu", "leaky_relu")
+NAMES = {"relu": "ReLU", "leaky_relu": "leaky ReLU"}
+FIRST_STEPS = 2 * len(rectifiers.dataset()[0]) // rectifiers.BATCH  # the first two epochs
+COLUMNS = 8  # squares per row; each layer of 32 is a block of 4 rows
+SIDE, GAP = 0.34, 0.09
+DEAD = style.BACKGROUND  # a dead unit: an empty square on the slate, outlined in MUTED
+
+
+@cache
+def run(kind: str):
+    return rectifiers.timeline(kind)
+
+
+def units() -> int:
+    return sum(rectifiers.HIDDEN)
+
+
+def counts(kind: str, step: int) -> tuple[int, int]:
+    """(dead, asleep-but-alive) units after `step` SGD steps."""
+    _, dead, silent = run(kind)
+    return int(dead[step].sum()), int((silent[step] & ~dead[step]).sum())
+
+
+def last_step() -> int:
+    return len(run("relu")[0]) - 1
+
+
+def lr_text() -> str:
+    return fixed(rectifiers.SHOWN_LR)
+
+
+def dead_share_text(kind: str, step: int) -> str:
+    return percent(counts(kind, step)[0] / units())
+
+
+def square_colour(kind: str, dead: bool, silent: bool) -> tuple[str, float]:
+    if dead:
+        return DEAD, 1.0
+    return style.ACTIVATION_COLOURS[kind], (0.25 if silent else 1.0)
+
+
+def panel(kind: str, step: int) -> VGroup:
+    """The units of one network after `step` steps: two blocks (layer 1 above layer 2)."""
+    _, dead, silent = run(kind)
+    squares = VGroup()
+    for i in range(units()):
+        colour, opacity = square_colour(kind, bool(dead[step, i]), bool(silent[step, i]))
+        layer, k = divmod(i, rectifiers.HIDDEN[0])
+        row, col = divmod(k, COLUMNS)
+        sq = Square(SIDE, stroke_width=2, stroke_color=style.MUTED if dead[step, i] else colour)
+        sq.set_fill(colour, opacity)
+        sq.move_to([col * (SIDE + GAP), -(row + layer * 4.8) * (SIDE + GAP), 0])
+        squares.add(sq)
+    return squares
+
+
+def label(kind: str, step: int) -> VGroup:
+    dead, asleep = counts(kind, step)
+    lines = [words(f"{dead} of {units()} dead", style.LABEL_SIZE, style.TEXT)]
+    if kind != "relu":
+        lines.append(words(f"{asleep} asleep, not dead", style.LABEL_SIZE, style.MUTED))
+    return VGroup(*lines).arrange(DOWN, buff=0.15)
+
+
+def step_text(step: int) -> str:
+    per_epoch = len(rectifiers.dataset()[0]) // rectifiers.BATCH
+    return f"step {step} (epoch {(step - 1) // per_epoch + 1})" if step else "before training"
+
+
+class DyingReLU(CaptionedBeats, Scene):
+    """Dying ReLU: units switch off for good"
+
+    One real training run at too large a learning rate, unit by unit: ReLU units die within the
+    first steps and never get a gradient again; the same run with leaky ReLU has no dead unit,
+    though many of its units fall asleep.
+    """
+
+    def construct(self):
+        self.show_networks()
+        self.show_first_steps()
+        self.show_the_end()
+
+    def layout(self, step: int) -> VGroup:
+        # The two grids side by side, level; each name above its grid, its counts below.
+        grids = VGroup(*(panel(kind, step) for kind in KINDS)).arrange(buff=1.8)
+        parts = VGroup(grids)
+        for kind, grid in zip(KINDS, grids):
+            name = words(NAMES[kind], style.BODY_SIZE, style.ACTIVATION_COLOURS[kind])
+            parts.add(name.next_to(grid, UP, buff=0.25), label(kind, step).next_to(grid, DOWN, buff=0.25))
+        return parts.next_to(self.title, DOWN, buff=0.3)
+
+    # Show the two networks before training.
+    def show_networks(self):
+        self.title = heading(words(f"η = {lr_text()}:"), words(step_text(0), color=style.MUTED))
+        self.board = self.layout(0)
+        self.beat(
+            FadeIn(self.title),
+            FadeIn(self.board),
+            caption=f"Two copies of one network, {units()} hidden units each, one square per "
+            f"unit: the same start, the same mini-batches, a learning rate too high, {lr_text()}.",
+            run_time=1.5,
+            hold=3.0,
+        )
+        self.say(
+            "Left, ReLU units; right, leaky ReLU. A lit square is a unit active on some "
+            "example. A dark one is dead: its gradient is 0 on every example.",
+            4.5,
+        )
+
+    # Show the first two epochs, step by step.
+    def show_first_steps(self):
+        caption = (
+            "Watch the first steps. One large step can push a unit's z below 0 on every "
+            "example, and a ReLU unit there gets no gradient to come back with."
+        )
+        per_step = 0.4  # a whole number of frames at 15 and at 60 fps: the caption's end is exact
+        self.add_subcaption(caption, duration=FIRST_STEPS * per_step + 1.9)
+        for step in range(1, FIRST_STEPS + 1):
+            new_title = heading(words(f"η = {lr_text()}:"), words(step_text(step), color=style.MUTED))
+            self.play(
+                Transform(self.title, new_title),
+                Transform(self.board, self.layout(step)),
+                run_time=per_step,
+            )
+        self.wait(2.0)
+
+    # Show the end of training: the dead stay dead; the leaky units are never dead.
+    def show_the_end(self):
+        end = last_step()
+        dead, _ = counts("relu", end)
+        _, asleep = counts("leaky_relu", end)
+        self.beat(
+            Transform(
+                self.title,
+                heading(words(f"η = {lr_text()}:"), words(step_text(end), color=style.MUTED)),
+            ),
+            Transform(self.board, self.layout(end)),
+            caption=f"After all {end} steps: {dead} ReLU units dead, {dead_share_text('relu', end)} "
+            "of the network, and they never moved again.",
+            run_time=1.5,
+            hold=3.5,
+        )
+        note = words(
+            f"asleep: gradient × {shortest(LEAKY_SLOPE)}, never 0",
+            style.LABEL_SIZE,
+            style.ACTIVATION_COLOURS["leaky_relu"],
+        ).to_edge(DOWN, buff=0.25)
+        self.beat(
+            FadeIn(note, shift=UP * 0.2),
+            caption=f"With the leak, no unit is dead. {asleep} are asleep, negative on every "
+            "example, but they still get a gradient, a hundred times smaller, and can come back.",
+            run_time=1.0,
+            hold=5.0,
+        )
+
+
+def relu_dead_shares() -> np.ndarray:
+    """The dead share after every step of the shown ReLU run (for the tests)."""
+    return run("relu")[1].mean(axis=1)

@@ -1,0 +1,70 @@
+"""What others state about rectifiers, with where they state it: the anchors chapter 2 sets beside
+its own numbers. Nothing here is computed; tests check our side against these.
+No manim or matplotlib here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Source:
+    who: str
+    says: str
+    where: str  # an address a reader can open
+
+
+# ReLU's derivative at 0, where max(0, z) has a corner: what each framework's backward pass
+# returns. All three give 0, as numeric.activations.relu_prime does.
+RELU_AT_ZERO = {
+    "PyTorch": (
+        0.0,
+        Source(
+            "PyTorch",
+            "relu's backward is threshold_backward(grad, result, 0): the gradient passes only "
+            "where the output is above 0",
+            "https://github.com/pytorch/pytorch/blob/main/tools/autograd/derivatives.yaml",
+        ),
+    ),
+    "TensorFlow": (
+        0.0,
+        Source(
+            "TensorFlow",
+            "ReluGrad computes gradients * (features > 0): 'When the activation is exactly zero, "
+            "we do not propagate the associated gradient value'",
+            "https://github.com/tensorflow/tensorflow/blob/master/tensorflow/core/kernels/relu_op_functor.h",
+        ),
+    ),
+    "JAX": (
+        0.0,
+        Source(
+            "JAX",
+            "jax.nn.relu: 'except under differentiation, we take: grad relu(0) = 0'",
+            "https://docs.jax.dev/en/latest/_autosummary/jax.nn.relu.html",
+        ),
+    ),
+}
+
+# CS231n, "Neural Networks Part 1", Commonly used activation functions: "you may find that as
+# much as 40% of your network can be 'dead' ... if the learning rate is set too high".
+CS231N_DEAD = 0.40
+CS231N = Source(
+    "CS231n",
+    "as much as 40% of your network can be dead if the learning rate is set too high",
+    "https://cs231n.github.io/neural-networks-1/#actfun",
+)
+
+# He, Zhang, Ren and Sun, "Delving Deep into Rectifiers" (ICCV 2015), section 2.1 and Table 1:
+# PReLU's slopes start at 0.25, get no weight decay, and end at 0.681 (one slope shared by the
+# layer) and 0.596 (the mean of one slope per channel) in the first convolutional layer; deeper
+# layers learn smaller slopes. On ImageNet, PReLU gives a 1.2% lower top-1 error than ReLU.
+HE_INIT = 0.25
+HE_CONV1_SHARED = 0.681
+HE_CONV1_CHANNELWISE = 0.596
+HE_TOP1_GAIN = 0.012
+HE = Source(
+    "He et al. 2015",
+    "Delving Deep into Rectifiers: Surpassing Human-Level Performance on ImageNet Classification",
+    "https://arxiv.org/abs/1502.01852v1",
+)

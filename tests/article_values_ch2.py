@@ -1,0 +1,96 @@
+"""Chapter 2's numbers (tanh and the ReLU family), computed by the numeric core: every decimal
+and percentage its pages state must be one of these (tests/test_article.py reads them)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from numeric import centring, rectifier_sources, rectifiers, regions, weight_updates
+from numeric.activations import (
+    LEAKY_SLOPE,
+    PRELU_INIT,
+    SIGMOID_PRIME_PEAK,
+    sigmoid_prime,
+    tanh_prime,
+)
+from numeric.chain import (
+    EXAMPLE,
+    SATURATED,
+    TANH_EXAMPLE,
+    TANH_SATURATED,
+    bound_for,
+    run,
+)
+
+SOURCES = ("tanh", "relu")
+
+
+@lru_cache(maxsize=1)
+def values() -> dict[str, float]:
+    v = {
+        "sigmoid_peak": SIGMOID_PRIME_PEAK,
+        "tanh_peak": tanh_prime(0.0),
+        "tanh'(5)": tanh_prime(5.0),
+        "sigma'(5)": sigmoid_prime(5.0),
+        "tanh'(2)": tanh_prime(2.0),
+        "bound.tanh": bound_for(TANH_EXAMPLE),
+        "bound.sigmoid": bound_for(EXAMPLE),
+        "sigmoid.share1": run(EXAMPLE).shrink()[0],
+        "sigmoid.sat.share1": run(SATURATED).shrink()[0],
+        "leak": LEAKY_SLOPE,
+        "prelu_init": PRELU_INIT,
+        "cs231n": rectifier_sources.CS231N_DEAD,
+        "he.conv1.shared": rectifier_sources.HE_CONV1_SHARED,
+        "he.conv1.channelwise": rectifier_sources.HE_CONV1_CHANNELWISE,
+        "he.top1_gain": rectifier_sources.HE_TOP1_GAIN,
+    }
+    for prefix, chain in (("tanh.", TANH_EXAMPLE), ("tanh.sat.", TANH_SATURATED)):
+        p = run(chain)
+        v[f"{prefix}y_hat"], v[f"{prefix}loss"], v[f"{prefix}dL/dy_hat"] = (
+            p.y_hat,
+            p.loss,
+            p.dL_dyhat,
+        )
+        for k in range(chain.depth):
+            n = k + 1
+            v.update(
+                {
+                    f"{prefix}z{n}": p.z[k],
+                    f"{prefix}a{n}": p.a[k],
+                    f"{prefix}f'(z{n})": p.sigma_prime[k],
+                    f"{prefix}dL/dz{n}": p.dL_dz[k],
+                    f"{prefix}share{n}": p.shrink()[k],
+                }
+            )
+    for source in SOURCES:
+        for kind in weight_updates.KINDS:
+            r = centring.result(kind, source=source)
+            v[f"zigzag.{source}.{kind}.median"] = r.median
+            v[f"zigzag.{source}.{kind}.lr"] = r.lr
+        v[f"zigzag.{source}.ratio"] = centring.median_ratio(source)
+        v[f"zigzag.{source}.mean"] = weight_updates.SOURCES[source][2]
+    for lr in rectifiers.LEARNING_RATES:
+        v[f"lr.{lr}"] = lr
+        for kind in rectifiers.KINDS:
+            for field in ("dead", "silent", "accuracy"):
+                med, lo, hi, _ = rectifiers.summary(kind, lr, field)
+                v[f"{kind}.{lr}.{field}.median"] = med
+                v[f"{kind}.{lr}.{field}.min"] = lo
+                v[f"{kind}.{lr}.{field}.max"] = hi
+    v["relu.dead_at_start"] = rectifiers.summary("relu", 0.1, "dead_at_start")[0]
+    for k, slope in enumerate(rectifiers.learned_slopes(PRELU_LR)):
+        v[f"prelu.slope{k + 1}"] = slope
+    v["sparsity.start"], v["sparsity.end"] = rectifiers.zero_outputs()
+    x0, x1, y0, y1 = regions.BOX
+    v.update({"box.x0": x0, "box.x1": x1, "box.y0": y0, "box.y1": y1})
+    v["grid.coarse"], v["grid.fine"] = regions.COARSE_STEP, regions.FINE_STEP
+    # A configuration where every run diverged has no median: it states nothing.
+    return {k: float(val) for k, val in v.items() if val == val}
+
+
+# The largest learning rate of the sweep at which no PReLU run diverged: where its slopes are read.
+PRELU_LR = max(
+    lr
+    for lr in rectifiers.LEARNING_RATES
+    if not any(r["diverged"] for r in rectifiers.rows_of("prelu", lr))
+)

@@ -1,0 +1,456 @@
+"""Chapter 2's claims in words and integers, against the numeric core (its decimals and
+percentages are checked by test_article through tests/article_values_ch2.py)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+from test_article import (
+    Claim,
+    known_values,
+    stated_numbers,
+    unexplained_numbers,
+    worked_table,
+)
+
+import figures
+from numeric import centring, rectifier_sources, rectifiers, regions, weight_updates
+from numeric.activations import LEAKY_SLOPE, PRELU_INIT, SIGMOID_PRIME_PEAK, relu_prime, tanh_prime
+from numeric.chain import (
+    EXAMPLE,
+    SATURATED,
+    TANH_EXAMPLE,
+    TANH_SATURATED,
+    bound_for,
+    premise_holds,
+    run,
+)
+from numeric.formatting import percent
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+CHAPTER = DOCS / "chapters" / "relu-family"
+PAGES = ["index.md", "tanh.md", "relu.md", "dying-relu.md", "leaky-relu.md", "space.md"]
+MINUS = "\u2212"
+
+
+def text(name: str | None = None) -> str:
+    names = PAGES if name is None else [name]
+    return "\n".join((CHAPTER / n).read_text(encoding="utf-8") for n in names)
+
+
+def pct(ratio: float) -> str:
+    return percent(ratio, sep="")
+
+
+def dead(kind: str, lr: float, field: str = "dead", which: int = 0) -> float:
+    return rectifiers.summary(kind, lr, field)[which]
+
+
+def diverged(kind: str, lr: float) -> int:
+    return sum(r["diverged"] for r in rectifiers.rows_of(kind, lr))
+
+
+def sweep_lr(m: str) -> float:
+    lr = float(m)
+    assert lr in rectifiers.LEARNING_RATES, lr
+    return lr
+
+
+T = centring.result
+
+CLAIMS = [
+    # ---------------------------------------------------------------- tanh
+    Claim(
+        r"The sigmoid's peak was 0\.25\. The\s+chain rule",
+        lambda m: tanh_prime(0.0) == 4 * SIGMOID_PRIME_PEAK == 1.0,
+        "tanh's peak is four times the sigmoid's",
+    ),
+    Claim(
+        r"we tried (\d+) step sizes from (\d+) to (\d+) on (\d+) data sets",
+        lambda m: (
+            [int(v) for v in m.groups()]
+            == [
+                len(centring.step_sizes("tanh")),
+                round(centring.step_sizes("tanh")[0]),
+                round(centring.step_sizes("tanh")[-1]),
+                len(centring.TUNING_SEEDS),
+            ]
+        ),
+        "the tanh sweep",
+    ),
+    Claim(
+        r"about (\d+) for the positive inputs and (\d+) for the centred ones\. On (\d+) other data sets, the\s+"
+        r"positive inputs needed a median of (\d+) steps, the centred ones ([\d.]+): the positive inputs took\s+"
+        r"([\d.]+) times as many steps \(the median of the (\d+) paired ratios\)",
+        lambda m: (
+            [int(m[1]), int(m[2]), int(m[3]), int(m[4]), m[5], m[6], int(m[7])]
+            == [
+                round(centring.best_step_size("positive", "tanh")),
+                round(centring.best_step_size("zero_centred", "tanh")),
+                len(centring.REPORT_SEEDS),
+                round(T("positive", source="tanh").median),
+                f"{T('zero_centred', source='tanh').median:g}",
+                f"{centring.median_ratio('tanh'):.2f}",
+                len(centring.REPORT_SEEDS),
+            ]
+        ),
+        "the tanh zig-zag, best against best",
+    ),
+    Claim(
+        r"Same input \$x = (\S+)\$, target \$y = (\S+)\$, weights\s+\$w_1 = (\S+)\$, \$w_2 = (\S+)\$, \$w_3 = (\S+)\$ "
+        r"and biases \$b_1 = (\S+)\$, \$b_2 = (\S+)\$, \$b_3 = (\S+)\$",
+        lambda m: (
+            tuple(float(v) for v in m.groups())
+            == (TANH_EXAMPLE.x, TANH_EXAMPLE.y, *TANH_EXAMPLE.weights, *TANH_EXAMPLE.biases)
+            and TANH_EXAMPLE.weights == EXAMPLE.weights
+            and TANH_EXAMPLE.biases == EXAMPLE.biases
+        ),
+        "the tanh chain is chapter 1's with tanh",
+    ),
+    Claim(
+        r"The first layer now receives (\d+\.\d)% of the output's gradient, where the sigmoid chain passed on\s+"
+        r"(\d\.\d)%",
+        lambda m: (
+            m[1] == f"{100 * run(TANH_EXAMPLE).shrink()[0]:.1f}"
+            and m[2] == f"{100 * run(EXAMPLE).shrink()[0]:.1f}"
+        ),
+        "the first layer's share, tanh against sigmoid",
+    ),
+    Claim(
+        r"Every weight is still at most 1 in size, and every \$\\tanh'\$ is\s+at most 1, so the bound is "
+        r"\$1 \\cdot 1 \\cdot 1 = 1\$",
+        lambda m: premise_holds(TANH_EXAMPLE) and bound_for(TANH_EXAMPLE) == 1.0,
+        "the tanh bound and its premise",
+    ),
+    Claim(
+        r"Give the first layer \$z_1 = (\d+)\$, as chapter 1 did",
+        lambda m: float(m[1]) == run(TANH_SATURATED).z[0] == run(SATURATED).z[0],
+        "the saturated variant's z1",
+    ),
+    Claim(
+        r"to (\d\.\d+)%, less than the sigmoid's (\d\.\d+)% in the same spot",
+        lambda m: (
+            m[1] == f"{100 * run(TANH_SATURATED).shrink()[0]:.4f}".rstrip("0")
+            and m[2] == f"{100 * run(SATURATED).shrink()[0]:.3f}"
+            and run(TANH_SATURATED).shrink()[0] < run(SATURATED).shrink()[0]
+        ),
+        "saturated tanh passes on less than saturated sigmoid",
+    ),
+    # ---------------------------------------------------------------- ReLU
+    Claim(
+        r"\| (PyTorch|TensorFlow|JAX) \| (\d) \| \[[^\]]+\]\((https://[^)]+)\)",
+        lambda m: (
+            float(m[2]) == rectifier_sources.RELU_AT_ZERO[m[1]][0] == relu_prime(0.0)
+            and m[3] == rectifier_sources.RELU_AT_ZERO[m[1]][1].where
+        ),
+        "each framework's ReLU'(0), with its source",
+    ),
+    Claim(
+        r"The positive inputs needed a median of ([\d.]+) steps, the centred ones ([\d.]+): ([\d.]+) times as many\s+"
+        r"\(the median of the (\d+) paired ratios\)",
+        lambda m: (
+            [m[1], m[2], m[3], int(m[4])]
+            == [
+                f"{T('positive', source='relu').median:g}",
+                f"{T('zero_centred', source='relu').median:g}",
+                f"{centring.median_ratio('relu'):.2f}",
+                len(centring.REPORT_SEEDS),
+            ]
+        ),
+        "the ReLU zig-zag",
+    ),
+    Claim(
+        r"\(two hidden layers of (\d+) units, trained on two\s+moons\), (\d+)% of the hidden outputs are exactly 0 on a "
+        r"typical example at the start, and\s+(\d+)% after training \(medians over (\d+) seeds\)",
+        lambda m: (
+            rectifiers.HIDDEN == (int(m[1]),) * 2
+            and [f"{m[2]}%", f"{m[3]}%"] == [pct(v) for v in rectifiers.zero_outputs()]
+            and int(m[4]) == len(rectifiers.SEEDS)
+        ),
+        "sparsity",
+    ),
+    # ---------------------------------------------------------------- dying ReLU
+    Claim(
+        r"Two interleaved moons like chapter 1's, here (\d+) points",
+        lambda m: int(m[1]) == len(rectifiers.dataset()[0]),
+        "the data set's size",
+    ),
+    Claim(
+        r"Two hidden layers of (\d+) ReLU units and one sigmoid output",
+        lambda m: rectifiers.HIDDEN == (int(m[1]),) * 2,
+        "the network",
+    ),
+    Claim(
+        r"mini-batches of (\d+), (\d+) epochs, at each of (\d+) learning rates\.",
+        lambda m: (
+            (int(m[1]), int(m[2]), int(m[3]))
+            == (rectifiers.BATCH, rectifiers.EPOCHS, len(rectifiers.LEARNING_RATES))
+        ),
+        "the training",
+    ),
+    Claim(
+        r"(\d+) seeds per learning rate",
+        lambda m: int(m[1]) == len(rectifiers.SEEDS) >= 10,
+        "the seeds",
+    ),
+    Claim(
+        r"\n\| ([\d.]+) \| (\d+)% \| (\d+)% to (\d+)% \| (\d+)% \|",
+        lambda m: (
+            [f"{v}%" for v in m.groups()[1:]]
+            == [
+                pct(dead("relu", sweep_lr(m[1]))),
+                pct(dead("relu", sweep_lr(m[1]), which=1)),
+                pct(dead("relu", sweep_lr(m[1]), which=2)),
+                pct(dead("relu", sweep_lr(m[1]), "accuracy")),
+            ]
+        ),
+        "a row of the dead-units table",
+    ),
+    Claim(
+        r"dead before training starts: (\d+)% \(median\)",
+        lambda m: f"{m[1]}%" == pct(rectifiers.summary("relu", 0.1, "dead_at_start")[0]),
+        "dead at the start",
+    ),
+    Claim(
+        r"at \$\\eta = ([\d.]+)\$ the median run lost (\d+)% of its units and one lost all of them",
+        lambda m: (
+            f"{m[2]}%" == pct(dead("relu", sweep_lr(m[1])))
+            and dead("relu", sweep_lr(m[1]), which=2) == 1.0
+        ),
+        "the worst run beside CS231n",
+    ),
+    Claim(
+        r"\"as much as (\d+)%\"",
+        lambda m: float(m[1]) / 100 == rectifier_sources.CS231N_DEAD,
+        "CS231n's number",
+    ),
+    Claim(
+        r"between \$\\eta = ([\d.]+)\$ and \$\\eta = ([\d.]+)\$ the median goes from (\d+)% to (\d+)%",
+        lambda m: (
+            [f"{m[3]}%", f"{m[4]}%"]
+            == [pct(dead("relu", sweep_lr(m[1]))), pct(dead("relu", sweep_lr(m[2])))]
+        ),
+        "how sharp the edge is",
+    ),
+    Claim(
+        r"the median runs at \$\\eta = ([\d.]+)\$ and \$([\d.]+)\$ still classify every point right",
+        lambda m: all(dead("relu", sweep_lr(v), "accuracy") == 1.0 for v in m.groups()),
+        "accuracy with many dead units",
+    ),
+    # ---------------------------------------------------------------- leaky ReLU and PReLU
+    Claim(
+        r"take \$\\alpha = ([\d.]+)\$ by default",
+        lambda m: float(m[1]) == LEAKY_SLOPE,
+        "the leak",
+    ),
+    Claim(
+        r"No unit is dead, at any learning rate: 0% in every run",
+        lambda m: all(
+            r["dead"] == 0.0
+            for r in rectifiers.stored_sweep()
+            if r["kind"] == "leaky_relu" and not r["diverged"]
+        ),
+        "no leaky unit dies",
+    ),
+    Claim(
+        r"At \$\\eta = ([\d.]+)\$, (\d+)% of the units sleep \(median\),\s+against (\d+)% of the ReLU units dead; "
+        r"at \$\\eta = ([\d.]+)\$, (\d+)% against (\d+)%",
+        lambda m: (
+            [f"{m[i]}%" for i in (2, 3, 5, 6)]
+            == [
+                pct(dead("leaky_relu", sweep_lr(m[1]), "silent")),
+                pct(dead("relu", sweep_lr(m[1]))),
+                pct(dead("leaky_relu", sweep_lr(m[4]), "silent")),
+                pct(dead("relu", sweep_lr(m[4]))),
+            ]
+        ),
+        "sleeping leaky units against dead ReLU units",
+    ),
+    Claim(
+        r"At \$\\eta = ([\d.]+)\$ the ReLU networks died; (\d+) of the (\d+) leaky networks",
+        lambda m: (
+            diverged("leaky_relu", sweep_lr(m[1])) == int(m[2])
+            and int(m[3]) == len(rectifiers.SEEDS)
+            and dead("relu", sweep_lr(m[1])) == 1.0
+        ),
+        "leaky networks blow up where ReLU ones die",
+    ),
+    Claim(
+        r"(\d+) of (\d+) runs blew up already at\s+\$\\eta = ([\d.]+)\$, and all (\d+) at \$\\eta = ([\d.]+)\$ and beyond",
+        lambda m: (
+            diverged("prelu", sweep_lr(m[3])) == int(m[1])
+            and int(m[2]) == int(m[4]) == len(rectifiers.SEEDS)
+            and all(
+                diverged("prelu", lr) == len(rectifiers.SEEDS)
+                for lr in rectifiers.LEARNING_RATES
+                if lr >= float(m[5])
+            )
+        ),
+        "PReLU's divergence",
+    ),
+    Claim(
+        r"start every slope at \$a_j = ([\d.]+)\$",
+        lambda m: float(m[1]) == PRELU_INIT == rectifier_sources.HE_INIT,
+        "PReLU's start",
+    ),
+    Claim(
+        r"At \$\\eta = ([\d.]+)\$, the largest learning rate at\s+which no PReLU run blew up, the median slope ended at "
+        r"([\d.]+) in the first hidden layer and ([\d.]+)\s+in the second",
+        lambda m: (
+            float(m[1]) == max(lr for lr in rectifiers.LEARNING_RATES if diverged("prelu", lr) == 0)
+            and [m[2], m[3]] == [f"{s:.3f}" for s in rectifiers.learned_slopes(float(m[1]))]
+        ),
+        "PReLU's learned slopes",
+    ),
+    Claim(
+        r"slopes of ([\d.]+) \(one slope shared by the layer\) and ([\d.]+) \(one per channel",
+        lambda m: (
+            (float(m[1]), float(m[2]))
+            == (rectifier_sources.HE_CONV1_SHARED, rectifier_sources.HE_CONV1_CHANNELWISE)
+        ),
+        "He et al.'s slopes",
+    ),
+    # ---------------------------------------------------------------- space
+    Claim(
+        r"two hidden layers of (\d+) ReLU units, the training of the\s+\[dying-ReLU page\]\(dying-relu\.md\) at "
+        r"\$\\eta = ([\d.]+)\$, one seed\. It classifies all the points right",
+        lambda m: (
+            regions.HIDDEN == (int(m[1]),) * 2
+            and float(m[2]) == regions.LEARNING_RATE
+            and rectifiers.accuracy(regions.network(), *rectifiers.dataset())[0] == 1.0
+        ),
+        "the regions network",
+    ),
+    Claim(
+        r"in the box from .(\d+) to (\d+) across and .(\d+) to (\d+) up",
+        lambda m: (-float(m[1]), float(m[2]), -float(m[3]), float(m[4])) == regions.BOX,
+        "the box",
+    ),
+    Claim(
+        r"Its (\d+) creases are straight lines\. (\d+) lines can cut the whole plane into at\s+most "
+        r"\$1 \+ (\d+) \+ (\d+) = (\d+)\$ pieces.*?in our box they make (\d+)",
+        lambda m: (
+            int(m[1]) == int(m[2]) == int(m[3]) == regions.HIDDEN[0]
+            and int(m[4]) == regions.HIDDEN[0] * (regions.HIDDEN[0] - 1) // 2
+            and int(m[5]) == regions.most_regions(regions.HIDDEN[0])
+            and int(m[6]) == regions.first_layer_count()
+        ),
+        "the first layer's regions",
+    ),
+    Claim(
+        r"All together:\*\* (\d+) linear regions",
+        lambda m: int(m[1]) == regions.count(),
+        "the number of regions",
+    ),
+    Claim(
+        r"pattern of the (\d+) units at every point of a grid with spacing\s+([\d.]+) \(([\d,]+) points\) gives the "
+        r"same (\d+) patterns\. A coarser grid, spacing ([\d.]+), finds only\s+(\d+)",
+        lambda m: (
+            int(m[1]) == sum(regions.HIDDEN)
+            and float(m[2]) == regions.FINE_STEP
+            and int(m[3].replace(",", "")) == len(regions.grid(regions.FINE_STEP))
+            and int(m[4]) == len(regions.grid_patterns(regions.FINE_STEP)) == regions.count()
+            and float(m[5]) == regions.COARSE_STEP
+            and int(m[6]) == len(regions.grid_patterns(regions.COARSE_STEP))
+        ),
+        "the grid cross-check",
+    ),
+    Claim(
+        r"(\d+) of them in this small\s+box, for (\d+) units",
+        lambda m: int(m[1]) == regions.count() and int(m[2]) == sum(regions.HIDDEN),
+        "regions per unit",
+    ),
+]
+
+
+@pytest.mark.parametrize("claim", CLAIMS, ids=[c.why for c in CLAIMS])
+def test_claim(claim: Claim):
+    matches = list(re.finditer(claim.pattern, text(), flags=re.S))
+    assert matches, f"chapter 2 no longer states {claim.why!r} (pattern {claim.pattern!r})"
+    for m in matches:
+        assert claim.check(m), f"{m[0]!r} disagrees with the core ({claim.why})"
+
+
+def test_the_dead_units_table_has_a_row_per_learning_rate():
+    rows = re.findall(r"\n\| ([\d.]+) \| \d+% \| \d+% to \d+% \| \d+% \|", text("dying-relu.md"))
+    assert [float(r) for r in rows] == list(rectifiers.LEARNING_RATES)
+
+
+TANH_COLUMNS = {
+    "$z_k$": "z",
+    "$a_k$": "a",
+    "$\\tanh'(z_k)$": "sigma_prime",
+    "$\\partial L / \\partial z_k$": "dL_dz",
+    "share of $\\partial L / \\partial a_3$": "share",
+}
+
+
+def test_the_tanh_table_matches_the_core():
+    header, body = worked_table(text("tanh.md"), "tanh, layer $k$")
+    assert set(header[1:]) == set(TANH_COLUMNS), header
+    p = run(TANH_EXAMPLE)
+    series = {
+        "z": p.z,
+        "a": p.a,
+        "sigma_prime": p.sigma_prime,
+        "dL_dz": p.dL_dz,
+        "share": p.shrink(),
+    }
+    assert sorted(int(r[0]) for r in body) == [1, 2, 3]
+    for row in body:
+        k = int(row[0])
+        for name, cell in zip(header[1:], row[1:]):
+            cell = cell.replace(MINUS, "-")
+            is_pct = cell.endswith("%")
+            digits = cell.rstrip("%")
+            decimals = len(digits.split(".")[1]) if "." in digits else 0
+            expected = series[TANH_COLUMNS[name]][k - 1] * (100 if is_pct else 1)
+            assert abs(float(digits) - expected) <= 0.5 * 10**-decimals + 1e-12, (k, name, cell)
+
+
+def test_chapter_2_states_numbers_and_catches_a_hand_edit():
+    body = text()
+    known = known_values()
+    assert len(list(stated_numbers(body))) >= 40
+    assert not unexplained_numbers(body, known)
+    for original, edited in [
+        ("0.5523", "0.5532"),
+        ("17.2%", "12.7%"),
+        ("0.222", "0.232"),
+        ("2.72", "2.27"),
+    ]:
+        assert original in body, original
+        problems = unexplained_numbers(body.replace(original, edited, 1), known)
+        assert any(edited in p for p in problems), (original, edited)
+
+
+def test_every_chapter_2_figure_is_embedded_once_with_alt_text():
+    body = text()
+    for name in ("tanh-and-derivative", "relu-and-derivative", "leaky-relu-and-derivative"):
+        assert name in figures.FIGURES
+        assert len(re.findall(rf"\]\(figure:{name}[ )]", body)) == 1, name
+    for line in body.splitlines():
+        if "](scene:" in line or "](figure:" in line:
+            assert re.fullmatch(
+                r'!\[[^\]]{20,}\]\((scene:[\w-]+|figure:[\w-]+(?: "[^"]{10,}")?)\)', line
+            ), line[:60]
+
+
+def test_no_page_says_draft():
+    assert not re.search(r"(?i)\bdraft\b", text())
+
+
+def test_the_home_page_lists_chapter_2_as_available():
+    home = (DOCS / "index.md").read_text(encoding="utf-8")
+    row = next(line for line in home.splitlines() if line.startswith("| 2 |"))
+    assert "chapters/relu-family/index.md" in row and row.rstrip().endswith("| available |")
+
+
+def test_the_zigzag_sources_share_everything_but_the_inputs():
+    for source in ("tanh", "relu"):
+        a = weight_updates.problem("positive", source=source)
+        b = weight_updates.problem("zero_centred", source=source)
+        assert np.allclose(np.std(a.X, axis=0), np.std(b.X, axis=0))
