@@ -74,7 +74,8 @@ class Running:
     progress_file: Path | None
     expected: int | None  # frames, when an earlier render tells
     frames: int = 0
-    first_frame_at: float | None = None
+    first_frame_at: float | None = None  # when a poll first saw frames, and how many
+    first_frames: int = 0
     task: object = field(default=None, repr=False)
 
     def poll(self, now: float) -> None:
@@ -82,15 +83,18 @@ class Running:
         if self.expected and frames > self.expected:
             self.expected = None  # the scene grew since its last render: no total to trust
         if frames and self.first_frame_at is None:
-            self.first_frame_at = now  # before it, the scene's module was still importing
+            # Before it the scene's module was still importing: the rate is measured from here.
+            self.first_frame_at, self.first_frames = now, frames
         self.frames = frames
 
     def seconds_left(self, now: float) -> float | None:
-        """The time left at the rate frames have come since the first one."""
-        if not self.expected or self.first_frame_at is None or self.frames < 2:
+        """The time left at the rate frames have come since a poll first saw some."""
+        if not self.expected or self.first_frame_at is None:
             return None
-        rate = self.frames / max(now - self.first_frame_at, 1e-3)
-        return max(self.expected - self.frames, 0) / rate
+        made, took = self.frames - self.first_frames, now - self.first_frame_at
+        if made <= 0 or took <= 0:
+            return None
+        return max(self.expected - self.frames, 0) * took / made
 
     def line(self, now: float) -> str:
         if not self.frames:
