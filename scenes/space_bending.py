@@ -25,6 +25,7 @@ from manim import (
     FadeOut,
     Polygon,
     Scene,
+    SurroundingRectangle,
     Transform,
     VGroup,
     VMobject,
@@ -34,7 +35,7 @@ import style
 from captioned import CaptionedBeats
 from numeric.activations import sigmoid
 from numeric.formatting import fixed, percent
-from numeric.training import EDGE, example, readability
+from numeric.training import EDGE, INPUT_BOX, VIEW_AREA, example, fit_scale, readability
 from toolkit import heading, polyline, tex, words
 
 X, Y, NET = example()
@@ -42,13 +43,14 @@ LAYER = NET.hidden_layers[0]
 READABILITY = readability(NET, X, Y)
 
 # The input box the grid covers, in data coordinates, and the grid's spacing.
-BOX = (-3.0, 3.0, -2.0, 2.0)
+BOX = INPUT_BOX
 GRID_STEP = 0.5
 SAMPLES = 700                 # points per grid line: enough to draw the sigmoid's bends smoothly
 
-# Where the plane is drawn: below the heading, across the frame.
+# Where the plane is drawn: below the heading, across the frame (the core's zoom is measured
+# for an area of this shape).
 CENTRE = np.array([0.0, -0.45, 0.0])
-AREA_WIDTH, AREA_HEIGHT = 13.4, 6.4
+AREA_WIDTH, AREA_HEIGHT = VIEW_AREA
 SQUARE_SIDE = 6.0             # the unit square (the sigmoid's image) on screen
 
 
@@ -77,8 +79,9 @@ def stretch_text() -> tuple[str, str]:
 
 
 def zoom_factor() -> float:
-    """How far the view zooms out between the input plane and the affine step's plane."""
-    return VIEWS["input"].scale / VIEWS["affine"].scale
+    """How far the view zooms out between the input plane and the affine step's plane: the
+    core's measure (numeric.training.view_zoom), which the views below are framed by."""
+    return READABILITY.zoom
 
 
 def zoom_text() -> str:
@@ -125,18 +128,19 @@ class View:
         return np.c_[xy, np.zeros(len(xy))] + CENTRE
 
 
-def fit(lo, hi, width: float, height: float) -> View:
+def fit(lo, hi) -> View:
+    """The box lo..hi, centred and as large as the drawing area allows."""
     lo, hi = np.asarray(lo, float), np.asarray(hi, float)
-    return View((lo + hi) / 2, min(width / (hi[0] - lo[0]), height / (hi[1] - lo[1])))
+    return View((lo + hi) / 2, fit_scale(lo, hi, (AREA_WIDTH, AREA_HEIGHT)))
 
 
 def _views() -> dict[str, View]:
     xmin, xmax, ymin, ymax = BOX
     Z = LAYER.affine(X)
     return {
-        "input": fit((xmin, ymin), (xmax, ymax), AREA_WIDTH, AREA_HEIGHT),
+        "input": fit((xmin, ymin), (xmax, ymax)),
         # The affine step's plane is framed on the data (the grid runs off the frame).
-        "affine": fit(Z.min(axis=0), Z.max(axis=0), AREA_WIDTH, AREA_HEIGHT),
+        "affine": fit(Z.min(axis=0), Z.max(axis=0)),
         "sigmoid": View((0.5, 0.5), SQUARE_SIDE),
     }
 
@@ -289,7 +293,11 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
                           color=style.MUTED)
         VGroup(self.stretch, self.zoom).arrange(DOWN, buff=0.2).to_edge(DOWN, buff=0.4)
         VGroup(self.stretch, self.zoom).set_z_index(6)
-        self.beat(FadeIn(self.zoom), FadeIn(self.stretch),
+        # The data now fill the frame: a backdrop keeps the two lines readable over them.
+        self.backdrop = SurroundingRectangle(VGroup(self.stretch, self.zoom), buff=0.15,
+                                             stroke_width=0, fill_color=style.BACKGROUND,
+                                             fill_opacity=0.85).set_z_index(5)
+        self.beat(FadeIn(self.backdrop), FadeIn(self.zoom), FadeIn(self.stretch),
                   caption=f"It stretches the plane {big} times one way and {small} times the "
                           "other. Grid lines stay straight and parallel.",
                   run_time=1.0, hold=3.0)
@@ -305,6 +313,7 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
                                     color=style.ACTIVATION))
         self.square = unit_square()
         self.beat(Transform(self.title, sigmoid_title), FadeOut(self.zoom), FadeOut(self.stretch),
+                  FadeOut(self.backdrop),
                   Transform(self.grid, grid_at("sigmoid")), Transform(self.dots, dots_at("sigmoid")),
                   Transform(self.axes["affine"], self.axes["sigmoid"]), FadeIn(self.square),
                   caption="Then the sigmoid squashes each coordinate into the interval from 0 to 1.",

@@ -150,6 +150,24 @@ def _is_abstract(node: ast.ClassDef) -> bool:
     return False
 
 
+DATA_SUFFIXES = (".json", ".csv", ".npz")
+
+
+def data_files(module: Path) -> set[Path]:
+    """Data files a module names beside itself (a string such as "bend_sweep.json"): what they
+    hold changes what a scene draws, so they belong in its key like the module's source."""
+    names = {
+        n.value
+        for n in ast.walk(_parse(module))
+        if isinstance(n, ast.Constant) and isinstance(n.value, str)
+    }
+    return {
+        module.parent / name
+        for name in names
+        if "/" not in name and name.endswith(DATA_SUFFIXES) and (module.parent / name).is_file()
+    }
+
+
 def files_digest(paths, root: Path) -> str:
     """A hash of several files' names (relative to root) and contents, order-independent."""
     h = hashlib.sha256()
@@ -187,6 +205,7 @@ def discover_scenes(scene_dir: Path, render_settings: str) -> list[SceneInfo]:
     """Every scene class in scene_dir/*.py, each with its cache key.
 
     The key covers the module's source and every local module it imports (transitively), the
+    data files those name beside themselves (numeric/bend_sweep.json), the
     versions of the installed packages those import (manim, numpy, contourpy...), the LaTeX template and `render_settings` (quality and encoder settings).
     """
     scene_dir = scene_dir.resolve()
@@ -198,7 +217,10 @@ def discover_scenes(scene_dir: Path, render_settings: str) -> list[SceneInfo]:
         if not classes:
             continue
         sources = {path} | local_imports(path, scene_dir)
-        module_digest = files_digest(sources, scene_dir) + third_party_versions(sources, scene_dir)
+        data = {d for source in sources for d in data_files(source)}
+        module_digest = files_digest(sources | data, scene_dir) + third_party_versions(
+            sources, scene_dir
+        )
         for node in classes:
             doc = ast.get_docstring(node) or node.name
             title = doc.strip().splitlines()[0].strip()

@@ -12,14 +12,13 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from .discover import SceneInfo
 from .layout import QUALITIES
+from .render_progress import PROGRESS_FILE_ENV, Progress
 from .worker_report import Failure, read_result
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,44 +86,6 @@ def clean_stale_tmp(tmp_root: Path) -> None:
             shutil.rmtree(d, ignore_errors=True)
 
 
-class Progress:
-    """One line per event, plus a heartbeat naming what is still rendering."""
-
-    def __init__(self, total: int):
-        self.total, self.done = total, 0
-        self.running: dict[str, float] = {}
-        self.lock = threading.Lock()
-        self.stop = threading.Event()
-        self.thread = threading.Thread(target=self._heartbeat, daemon=True)
-
-    def say(self, text: str) -> None:
-        with self.lock:
-            print(text, flush=True)
-
-    def start(self, name: str) -> None:
-        with self.lock:
-            self.running[name] = time.perf_counter()
-        self.say(f"  [render] {name}: started")
-
-    def finish(self, name: str, text: str) -> None:
-        with self.lock:
-            began = self.running.pop(name)
-            self.done += 1
-            print(
-                f"  [render {self.done}/{self.total}] {name}: {text} "
-                f"({time.perf_counter() - began:.1f} s)",
-                flush=True,
-            )
-
-    def _heartbeat(self) -> None:
-        while not self.stop.wait(20):
-            with self.lock:
-                now = time.perf_counter()
-                busy = ", ".join(f"{n} {now - t:.0f} s" for n, t in self.running.items())
-            if busy:
-                self.say(f"  [render {self.done}/{self.total}] still rendering: {busy}")
-
-
 def render_in_worker(
     scene: SceneInfo, settings: RenderSettings, cache_dir: Path, work: Path, progress: Progress
 ) -> Failure | None:
@@ -132,7 +93,7 @@ def render_in_worker(
     job = work / scene.name
     job.mkdir(parents=True)
     result = job / "result.json"
-    progress.start(scene.name)
+    progress.start(scene.name, job / "frames", expected_frames(scene, cache_dir, fps))
     proc = subprocess.run(
         [
             sys.executable,
@@ -151,7 +112,12 @@ def render_in_worker(
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**os.environ, **RENDER_ENV, **(UNALIGNED_WIDTH_ENV if w % 16 else {})},
+        env={
+            **os.environ,
+            **RENDER_ENV,
+            **(UNALIGNED_WIDTH_ENV if w % 16 else {}),
+            PROGRESS_FILE_ENV: str(job / "frames"),
+        },
     )
     failure = read_result(result, proc, scene.module, scene.name)
     if failure:
@@ -175,13 +141,23 @@ def render_in_worker(
     return None
 
 
+def last_meta(scene: SceneInfo, cache_dir: Path) -> dict | None:
+    """The meta.json of the scene's latest earlier render, at any quality."""
+    metas = sorted(cache_dir.glob(f"{scene.name}-*/meta.json"), key=lambda p: p.stat().st_mtime)
+    return json.loads(metas[-1].read_text()) if metas else None
+
+
+def expected_frames(scene: SceneInfo, cache_dir: Path, fps: float) -> int | None:
+    """How many frames the render should take: its last render's length at this frame rate."""
+    meta = last_meta(scene, cache_dir)
+    return round(meta["duration_s"] * fps) if meta else None
+
+
 def expected_cost(scene: SceneInfo, cache_dir: Path) -> float:
     """How long the scene's render should take: its last render's time, from any earlier cache
     entry of the same name; without one, its module's size stands in for its length."""
-    metas = sorted(cache_dir.glob(f"{scene.name}-*/meta.json"), key=lambda p: p.stat().st_mtime)
-    if metas:
-        return json.loads(metas[-1].read_text())["render_s"]
-    return scene.module.stat().st_size / 1000
+    meta = last_meta(scene, cache_dir)
+    return meta["render_s"] if meta else scene.module.stat().st_size / 1000
 
 
 def render_all(
@@ -202,13 +178,13 @@ def render_all(
         f"({'x'.join(map(str, settings.size[:2]))} at {settings.size[2]} fps), "
         f"{jobs} at a time"
     )
-    progress.thread.start()
+    progress.begin()
     try:
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
             results = list(
                 pool.map(lambda s: render_in_worker(s, settings, cache_dir, work, progress), scenes)
             )
     finally:
-        progress.stop.set()
+        progress.end()
         shutil.rmtree(work, ignore_errors=True)
     return [f for f in results if f]

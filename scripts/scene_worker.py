@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -41,9 +42,11 @@ def render_scene(
     config.max_inflight_encoders = inflight
     config.video_encoder_options = encoder_options
 
-    from scripts import segment_encoder
+    from scripts import render_progress, segment_encoder
 
     segment_encoder.install()
+    counter = os.environ.get(render_progress.PROGRESS_FILE_ENV)
+    final_count = render_progress.count_frames(Path(counter)) if counter else (lambda: None)
 
     sys.path.insert(0, str(module.parent))
     spec = importlib.util.spec_from_file_location(module.stem, module)
@@ -53,6 +56,7 @@ def render_scene(
     started = time.perf_counter()
     getattr(mod, scene)().render()
     render_s = time.perf_counter() - started
+    final_count()
 
     from scripts import finish_video
 

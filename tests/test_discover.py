@@ -45,3 +45,19 @@ def test_the_versions_named_are_the_installed_ones(tmp_path):
 
     named = discover.third_party_versions({tmp_path / "curve.py"}, tmp_path)
     assert named == f"contourpy={contourpy.__version__},manim={manim.__version__}"
+
+
+def test_a_data_file_an_imported_module_names_is_in_the_key(tmp_path, monkeypatch):
+    """numeric/training.py reads bend_sweep.json beside it: a new sweep must redraw the scene
+    (it once kept the old network's render, the module's source being unchanged)."""
+    (tmp_path / "curve.py").write_text(SCENE)
+    (tmp_path / "helper.py").write_text(
+        'from pathlib import Path\nSIZE = 2\nSWEEP = Path(__file__).with_name("sweep.json")\n'
+    )
+    (tmp_path / "sweep.json").write_text('{"chosen": 1}\n')
+    (tmp_path / "unnamed.json").write_text("{}\n")
+    key = key_of(tmp_path, monkeypatch, {})
+    (tmp_path / "unnamed.json").write_text('{"other": 2}\n')
+    assert key_of(tmp_path, monkeypatch, {}) == key  # a file no module names does not count
+    (tmp_path / "sweep.json").write_text('{"chosen": 2}\n')
+    assert key_of(tmp_path, monkeypatch, {}) != key
