@@ -299,3 +299,8 @@ def positive_inputs_update_quadrants() -> Figure:
     _quadrant_panel(left, "positive", shade=True)
     _quadrant_panel(right, "zero_centred", shade=False)
     return fig
+
+
+# ---------------------------------------------------------------- later chapters' figures
+# Each chapter keeps its figures in a module of its own, which registers them here on import.
+import figures_measured  # noqa: E402, F401
