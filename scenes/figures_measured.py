@@ -16,6 +16,8 @@ import style
 from figures import _axes, figure
 from numeric import born_dead, layer_speed, measured
 from numeric.activations import ZOO
+from numeric.deep import SMALL_SCALE
+from numeric.formatting import shortest
 from numeric.gains import PYTORCH_GAINS
 from numeric.measured import gains_results
 
@@ -28,7 +30,7 @@ INIT_DASH = {
     "he": (0, (5, 2)),
 }
 INIT_NAME = {
-    "small": "0.01 N(0, 1)",
+    "small": f"{shortest(SMALL_SCALE)} N(0, 1)",
     "unit": "N(0, 1)",
     "standard": "standard U[±1/√n]",
     "lecun": "N(0, 1/n) (CS231n's Xavier)",

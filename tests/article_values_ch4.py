@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from numeric import born_dead, gains, layer_speed, measured
-from numeric.deep import SATURATED
+from numeric.deep import SATURATED, SMALL_SCALE
 
 
 def _summary(prefix: str, summary: dict, out: dict) -> None:
@@ -24,7 +24,8 @@ def forward_values(out: dict) -> None:
         std = np.asarray(run["a_std"]["median"])
         out[f"forward.{name}.last_over_first"] = float(std[-1] / std[0])
         out[f"forward.{name}.saturated.min"] = float(np.min(run["saturated"]["low"]))
-    out["forward.small_scale"] = 0.01
+    out["forward.small_scale"] = SMALL_SCALE
+    out["forward.tanh_prime_at_threshold"] = 1.0 - SATURATED**2
     out["forward.saturated_threshold"] = SATURATED
     out["forward.relu_halving_per_layer"] = float(np.sqrt(0.5))
     out["forward.relu_halving_nine_layers"] = float(2.0**-4.5)

@@ -187,3 +187,16 @@ def test_born_dead_table_matches_the_core():
     # "at most one network in 200, in any seed" at width 8, depth 10, on the whole set.
     assert "at most one network in 200, in any seed" in text.replace("\n", " ")
     assert results["8"]["dead_on_set"]["high"][1] * born_dead.NETWORKS_PER_SEED <= 1
+
+
+def test_chapter_figures_type_no_number_by_hand():
+    """The conformance test's rule for scenes and figures.py, on this chapter's figures module."""
+    import ast
+
+    from test_scene_conformance import TYPED_NUMBER, strings_outside_docstrings
+
+    module = Path(__file__).resolve().parent.parent / "scenes" / "figures_measured.py"
+    tree = ast.parse(module.read_text())
+    for node in strings_outside_docstrings(tree):
+        assert not TYPED_NUMBER.search(node.value), (module.name, node.lineno, node.value)
+    assert not any(isinstance(n, ast.FormattedValue) and n.format_spec for n in ast.walk(tree))

@@ -21,10 +21,13 @@ def _uniform(rng, n_in, n_out, limit):
     return rng.uniform(-limit, limit, size=(n_in, n_out))
 
 
+# CS231n's "small random numbers": W = 0.01 * N(0, 1).
+SMALL_SCALE = 0.01
+
 # Each initialisation draws W_k (n_in x n_out). Names as the papers and lecture notes use them.
 INITS = {
     # CS231n's first two tries: small and unit Gaussians.
-    "small": lambda rng, n_in, n_out: 0.01 * rng.standard_normal((n_in, n_out)),
+    "small": lambda rng, n_in, n_out: SMALL_SCALE * rng.standard_normal((n_in, n_out)),
     "unit": lambda rng, n_in, n_out: rng.standard_normal((n_in, n_out)),
     # Glorot and Bengio 2010, eq. 1: the "commonly used heuristic" U[-1/sqrt(n), 1/sqrt(n)].
     "standard": lambda rng, n_in, n_out: _uniform(rng, n_in, n_out, 1.0 / np.sqrt(n_in)),
