@@ -36,15 +36,17 @@ from numeric.formatting import fixed, percent, shortest  # noqa: E402
 FIGURES: dict[str, Callable[[], Figure]] = {}
 
 
-def figure(name: str):
-    """Register a figure-drawing function under a kebab-case name."""
+def figure(name: str, registry: dict | None = None):
+    """Register a figure-drawing function under a kebab-case name, in FIGURES or, for a later
+    chapter's module scenes/figures_<chapter>.py, in that module's own FIGURES."""
     if name != name.lower() or " " in name or "_" in name:
         raise ValueError(f"figure names are kebab-case: {name!r}")
 
     def register(draw: Callable[[], Figure]) -> Callable[[], Figure]:
-        if name in FIGURES:
+        target = FIGURES if registry is None else registry
+        if name in target:
             raise ValueError(f"figure {name!r} registered twice")
-        FIGURES[name] = draw
+        target[name] = draw
         return draw
 
     return register
@@ -299,8 +301,3 @@ def positive_inputs_update_quadrants() -> Figure:
     _quadrant_panel(left, "positive", shade=True)
     _quadrant_panel(right, "zero_centred", shade=False)
     return fig
-
-
-# ---------------------------------------------------------------- later chapters' figures
-# Each chapter keeps its figures in a module of its own, which registers them here on import.
-import figures_measured  # noqa: E402, F401

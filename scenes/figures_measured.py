@@ -1,4 +1,5 @@
-"""Chapter 4's figures (the measured deep networks), registered in figures.FIGURES.
+"""Chapter 4's figures (the measured deep networks), in a registry of their own: the build draws
+every scenes/figures_*.py module's FIGURES beside figures.py's (scripts/figure_worker.py).
 
 Colour says which activation (style.ACTIVATION_COLOURS), the dash which initialisation; a line is
 the median over the seeds, the shaded band runs from the lowest seed to the highest. Every value
@@ -20,6 +21,8 @@ from numeric.deep import SMALL_SCALE
 from numeric.formatting import shortest
 from numeric.gains import PYTORCH_GAINS
 from numeric.measured import gains_results
+
+FIGURES: dict = {}
 
 INIT_DASH = {
     "small": (0, (1, 2)),
@@ -59,7 +62,7 @@ def _layers(n: int) -> np.ndarray:
 # ---------------------------------------------------------------- (1) forward
 
 
-@figure("measured-forward-std")
+@figure("measured-forward-std", FIGURES)
 def forward_std() -> Figure:
     """The spread of a_k layer by layer: collapse, saturation, slow decay; ReLU halving or kept."""
     results = measured.forward()
@@ -91,7 +94,7 @@ def forward_std() -> Figure:
 HISTOGRAM_LAYERS = (1, 2, 4, 7, 10)
 
 
-@figure("measured-forward-histograms")
+@figure("measured-forward-histograms", FIGURES)
 def forward_histograms() -> Figure:
     """Where the values of a_k fall, for five of the ten layers (seed 0)."""
     results = measured.forward()
@@ -121,7 +124,7 @@ def forward_histograms() -> Figure:
 # ---------------------------------------------------------------- (2) backward
 
 
-@figure("measured-backward-gradients")
+@figure("measured-backward-gradients", FIGURES)
 def backward_gradients() -> Figure:
     """The spread of delta_k = dL/dz_k, relative to the top layer's, for each activation and init."""
     results = measured.backward()
@@ -165,7 +168,7 @@ def _shade(colour: str, strength: float):
     return tuple(b + strength * (c - b))
 
 
-@figure("measured-layer-speed")
+@figure("measured-layer-speed", FIGURES)
 def layer_speed_figure() -> Figure:
     """||dC/db^l|| per hidden layer, before training and after each epoch, sigmoid and ReLU."""
     results = layer_speed.results()
@@ -189,7 +192,7 @@ def layer_speed_figure() -> Figure:
 # ---------------------------------------------------------------- (4) gains
 
 
-@figure("measured-gains")
+@figure("measured-gains", FIGURES)
 def gains_figure() -> Figure:
     """The forward and backward gains of every activation, with PyTorch's where it lists one."""
     table = gains_results()["table"]
@@ -226,7 +229,7 @@ def gains_figure() -> Figure:
 # ---------------------------------------------------------------- (5) born dead
 
 
-@figure("measured-born-dead")
+@figure("measured-born-dead", FIGURES)
 def born_dead_figure() -> Figure:
     """How often a narrow ReLU net is dead at birth, by depth, for each width."""
     results = born_dead.results()

@@ -1,6 +1,10 @@
-"""Every number chapter 4's pages may state (tests/test_article.py checks each decimal and
+"""Every number chapter 4's pages state (tests/test_article.py checks each decimal and
 percentage on them against these), computed by the numeric core, and the published numbers the
-core records beside them."""
+core records beside them.
+
+Only what the pages use is listed, by name: test_article pools every chapter's values, so a
+value exported without need could hide a mistyped number on another page.
+"""
 
 from __future__ import annotations
 
@@ -10,80 +14,107 @@ from numeric import born_dead, gains, layer_speed, measured
 from numeric.deep import SATURATED, SMALL_SCALE
 
 
-def _summary(prefix: str, summary: dict, out: dict) -> None:
-    """median/low/high of a per-layer (or per-step) summary, every entry."""
-    for stat, series in summary.items():
-        for i, v in enumerate(np.ravel(series)):
-            out[f"{prefix}.{stat}.{i}"] = float(v)
+def forward_values() -> dict[str, float]:
+    f = measured.forward()
+
+    def std(name, stat, layer):
+        return f[name]["a_std"][stat][layer - 1]
+
+    return {
+        "small_scale": SMALL_SCALE,
+        "linear_factor": SMALL_SCALE * np.sqrt(measured.CS231N["width"]),
+        "small.std2": std("tanh-small", "median", 2),
+        "small.std10": std("tanh-small", "median", 10),
+        "unit.saturated1": f["tanh-unit"]["saturated"]["median"][0],
+        "unit.saturated.min": min(f["tanh-unit"]["saturated"]["low"]),
+        "threshold": SATURATED,
+        "tanh_prime_at_threshold": 1.0 - SATURATED**2,
+        "lecun.std1": std("tanh-lecun", "median", 1),
+        "lecun.std10": std("tanh-lecun", "median", 10),
+        "lecun.saturated1": f["tanh-lecun"]["saturated"]["median"][0],
+        "relu_halving_per_layer": np.sqrt(0.5),
+        "relu_halving_nine_layers": 2.0**-4.5,
+        "relu-lecun.std1": std("relu-lecun", "median", 1),
+        "relu-lecun.std10": std("relu-lecun", "median", 10),
+        "relu-he.std1": std("relu-he", "median", 1),
+        "relu-he.std10": std("relu-he", "median", 10),
+        "relu-he.std10.low": std("relu-he", "low", 10),
+        "relu-he.std10.high": std("relu-he", "high", 10),
+    }
 
 
-def forward_values(out: dict) -> None:
-    for name, run in measured.forward().items():
-        for quantity in ("a_std", "saturated"):
-            _summary(f"forward.{name}.{quantity}", run[quantity], out)
-        std = np.asarray(run["a_std"]["median"])
-        out[f"forward.{name}.last_over_first"] = float(std[-1] / std[0])
-        out[f"forward.{name}.saturated.min"] = float(np.min(run["saturated"]["low"]))
-    out["forward.small_scale"] = SMALL_SCALE
-    out["forward.tanh_prime_at_threshold"] = 1.0 - SATURATED**2
-    out["forward.saturated_threshold"] = SATURATED
-    out["forward.relu_halving_per_layer"] = float(np.sqrt(0.5))
-    out["forward.relu_halving_nine_layers"] = float(2.0**-4.5)
-    out["forward.tanh_small_linear_factor"] = float(0.01 * np.sqrt(measured.CS231N["width"]))
-
-
-def backward_values(out: dict) -> None:
-    for name, run in measured.backward().items():
-        for quantity in ("delta_first_over_last", "grad_w_first_over_last", "jacobian_sv_mean"):
-            if quantity in run:
-                _summary(f"backward.{name}.{quantity}", run[quantity], out)
+def backward_values() -> dict[str, float]:
+    b = measured.backward()
+    out = {}
+    for name, run in b.items():
+        out[f"{name}.delta_ratio"] = run["delta_first_over_last"]["median"]
+        if "jacobian_sv_mean" in run:
+            out[f"{name}.jacobian"] = run["jacobian_sv_mean"]["median"]
     for init, scale in measured.INIT_SCALE.items():
-        out[f"backward.quarter_circle.{init}"] = measured.quarter_circle_mean(scale)
-        out[f"backward.glorot.{init}"] = measured.GLOROT_JACOBIAN[init]
-        out[f"backward.scale.{init}"] = float(scale)
-    out["backward.quarter_circle.factor"] = 8.0 / (3.0 * np.pi)
+        out[f"quarter_circle.{init}"] = measured.quarter_circle_mean(scale)
+        out[f"glorot.{init}"] = measured.GLOROT_JACOBIAN[init]
+        out[f"scale.{init}"] = float(scale)
+    out["tanh-standard.grad_w_ratio"] = b["tanh-standard"]["grad_w_first_over_last"]["median"]
+    out["relu-he.delta_ratio.low"] = b["relu-he"]["delta_first_over_last"]["low"]
+    out["relu-he.delta_ratio.high"] = b["relu-he"]["delta_first_over_last"]["high"]
+    return out
 
 
-def speed_values(out: dict) -> None:
-    for activation, run in layer_speed.results().items():
-        for quantity in ("at_init", "last_over_first"):
-            _summary(f"speed.{activation}.{quantity}", run[quantity], out)
-    for i, v in enumerate(layer_speed.NIELSEN_AT_INIT):
-        out[f"speed.nielsen.{i}"] = v
-    out["speed.nielsen.last_over_first"] = (
-        layer_speed.NIELSEN_AT_INIT[-1] / layer_speed.NIELSEN_AT_INIT[0]
-    )
-    out["speed.eta"] = layer_speed.ETA
+def speed_values() -> dict[str, float]:
+    r = layer_speed.results()
+    sig, relu = r["sigmoid"], r["relu"]
+    out = {f"nielsen.{i}": v for i, v in enumerate(layer_speed.NIELSEN_AT_INIT)}
+    out["nielsen.ratio"] = layer_speed.NIELSEN_AT_INIT[-1] / layer_speed.NIELSEN_AT_INIT[0]
+    out["eta"] = layer_speed.ETA
+    for i in range(3):
+        out[f"sigmoid.init.{i}"] = sig["at_init"]["median"][i]
+        out[f"relu.init.{i}"] = relu["at_init"]["median"][i]
+    out["sigmoid.init.0.low"] = sig["at_init"]["low"][0]
+    out["sigmoid.init.0.high"] = sig["at_init"]["high"][0]
+    out["relu.ratio.init"] = relu["last_over_first"]["median"][0]
+    out["relu.ratio.end"] = relu["last_over_first"]["median"][-1]
+    out["sigmoid.ratio.end"] = sig["last_over_first"]["median"][-1]
+    out["sigmoid.ratio.end.low"] = sig["last_over_first"]["low"][-1]
+    out["sigmoid.ratio.end.high"] = sig["last_over_first"]["high"][-1]
+    return out
 
 
-def gain_values(out: dict) -> None:
+def gain_values() -> dict[str, float]:
     results = measured.gains_results()
+    out = {}
     for key, row in results["table"].items():
-        for kind, v in row.items():
-            if v is not None:
-                out[f"gains.{key}.{kind}"] = v
-        out[f"gains.{key}.second_moment"] = gains.second_moment(key)
-        out[f"gains.{key}.slope_moment"] = gains.slope_moment(key)
+        out[f"{key}.forward"] = row["forward"]
+        out[f"{key}.backward"] = row["backward"]
+        out[f"{key}.second_moment"] = gains.second_moment(key)
+        if row["pytorch"] is not None:
+            out[f"{key}.pytorch"] = row["pytorch"]
     for which, story in results["tanh"].items():
         for k, v in story.items():
-            out[f"gains.tanh.{which}.{k}"] = v
-    out["gains.issue_24991"] = gains.ISSUE_24991_TANH
-    out["gains.forum_output_std"] = gains.FORUM_TANH_OUTPUT_STD
+            out[f"tanh.{which}.{k}"] = v
+    out["issue_24991"] = gains.ISSUE_24991_TANH
+    out["forum_output_std"] = gains.FORUM_TANH_OUTPUT_STD
+    return out
 
 
-def born_dead_values(out: dict) -> None:
+def born_dead_values() -> dict[str, float]:
+    out = {}
     for width, run in born_dead.results().items():
-        for quantity in ("dead_on_set", "dead_at_one_input"):
-            _summary(f"born_dead.{width}.{quantity}", run[quantity], out)
-        for i, v in enumerate(run["closed_form"]):
-            out[f"born_dead.{width}.closed_form.{i}"] = v
-        for i, v in enumerate(run["dead_at_one_input_pooled"]):
-            out[f"born_dead.{width}.pooled.{i}"] = v
-        out[f"born_dead.{width}.layer_dead"] = 2.0 ** -int(width)
+        for i, depth in enumerate(run["depths"]):
+            for stat in ("median", "low", "high"):
+                out[f"{width}.{depth}.{stat}"] = run["dead_on_set"][stat][i]
+            out[f"{width}.{depth}.closed_form"] = run["closed_form"][i]
+            out[f"{width}.{depth}.one_point"] = run["dead_at_one_input_pooled"][i]
+    return out
 
 
 def values() -> dict[str, float]:
     out: dict[str, float] = {}
-    for part in (forward_values, backward_values, speed_values, gain_values, born_dead_values):
-        part(out)
+    for prefix, part in (
+        ("forward", forward_values),
+        ("backward", backward_values),
+        ("speed", speed_values),
+        ("gains", gain_values),
+        ("born_dead", born_dead_values),
+    ):
+        out.update({f"{prefix}.{name}": float(v) for name, v in part().items()})
     return out

@@ -200,3 +200,15 @@ def test_chapter_figures_type_no_number_by_hand():
     for node in strings_outside_docstrings(tree):
         assert not TYPED_NUMBER.search(node.value), (module.name, node.lineno, node.value)
     assert not any(isinstance(n, ast.FormattedValue) and n.format_spec for n in ast.walk(tree))
+
+
+def test_every_chapter_figure_is_embedded_once_and_exists():
+    """test_article checks chapter 1's registry; this chapter's figures live in their own."""
+    import figures_measured
+
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(CHAPTER.glob("*.md")))
+    embedded = re.findall(r"\]\(figure:([\w-]+)[ )]", text)
+    assert sorted(embedded) == sorted(figures_measured.FIGURES)
+    import figures
+
+    assert not set(figures_measured.FIGURES) & set(figures.FIGURES)
