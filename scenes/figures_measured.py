@@ -91,36 +91,6 @@ def forward_std() -> Figure:
     return fig
 
 
-HISTOGRAM_LAYERS = (1, 2, 4, 7, 10)
-
-
-@figure("measured-forward-histograms", FIGURES)
-def forward_histograms() -> Figure:
-    """Where the values of a_k fall, for five of the ten layers (seed 0)."""
-    results = measured.forward()
-    runs = measured.FORWARD_RUNS
-    fig, axes = _axes(1, figsize=(8.4, 7.2))
-    fig.delaxes(axes[0])
-    grid = fig.subplots(len(runs), len(HISTOGRAM_LAYERS), sharey="row")
-    for row, (activation, init) in zip(grid, runs):
-        run = results[measured.run_name(activation, init)]
-        edges = np.asarray(run["edges"])
-        for ax, layer in zip(row, HISTOGRAM_LAYERS):
-            shares = np.asarray(run["histograms"][layer - 1])
-            ax.stairs(
-                shares, edges, fill=True, color=style.ACTIVATION_COLOURS[activation], alpha=0.9
-            )
-            ax.set_xlim(edges[0], edges[-1])
-            ax.set_yticks([])
-            ax.tick_params(labelsize=9)
-            ax.set_xticks([edges[0], edges[-1]] if activation == "tanh" else [0, 3])
-            ax.grid(False)
-        row[0].set_ylabel(f"{ZOO[activation].name}\n{INIT_NAME[init].split(' (')[0]}", fontsize=10)
-    for ax, layer in zip(grid[0], HISTOGRAM_LAYERS):
-        ax.set_title(f"layer {layer}", fontsize=11)
-    return fig
-
-
 # ---------------------------------------------------------------- (2) backward
 
 
