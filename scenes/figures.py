@@ -40,15 +40,17 @@ from numeric.formatting import fixed, percent, shortest  # noqa: E402
 FIGURES: dict[str, Callable[[], Figure]] = {}
 
 
-def figure(name: str):
-    """Register a figure-drawing function under a kebab-case name."""
+def figure(name: str, registry: dict | None = None):
+    """Register a figure-drawing function under a kebab-case name, in FIGURES or, for a later
+    chapter's module scenes/figures_<chapter>.py, in that module's own FIGURES."""
     if name != name.lower() or " " in name or "_" in name:
         raise ValueError(f"figure names are kebab-case: {name!r}")
 
     def register(draw: Callable[[], Figure]) -> Callable[[], Figure]:
-        if name in FIGURES:
+        target = FIGURES if registry is None else registry
+        if name in target:
             raise ValueError(f"figure {name!r} registered twice")
-        FIGURES[name] = draw
+        target[name] = draw
         return draw
 
     return register

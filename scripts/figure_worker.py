@@ -1,11 +1,12 @@
 """Draw the article's matplotlib figures as SVG, PDF and PNG files, byte for byte the same on every run.
 
-    python -m scripts.figure_worker OUTDIR              # every figure in scenes/figures.py
+    python -m scripts.figure_worker OUTDIR              # every figure of scenes/figures*.py
     python -m scripts.figure_worker OUTDIR NAME...      # only these
         [--scenes DIR]      the folder holding figures.py and style.py (default: scenes/)
         [--result FILE]     where to report a failure for the build (scripts/render_figures.py)
 
-Each figure of the registry `figures.FIGURES` is drawn under the shared style
+Each figure of the registry `figures.FIGURES`, and of each later chapter's own registry
+`figures_<chapter>.FIGURES` (scenes/figures_<chapter>.py), is drawn under the shared style
 `style.MATPLOTLIB_RC` (scenes/style.py) and written to OUTDIR/<name>.svg (the page's), .pdf (for
 LaTeX) and .png (1920 px wide, for slides; these two go to the lecture kit) without a date or
 software metadata and with fixed SVG ids (rcParams["svg.hashsalt"]), so that two runs give
@@ -37,13 +38,31 @@ PNG_METADATA = {"Software": None}
 PNG_WIDTH = 1920  # a full-HD slide's width
 
 
-def draw(name: str, outdir: Path) -> Path:
+def chapter_modules(scene_dir: Path) -> list[Path]:
+    """figures.py, then every later chapter's figures_<chapter>.py, in name order."""
+    return [scene_dir / "figures.py", *sorted(scene_dir.glob("figures_*.py"))]
+
+
+def registry(scene_dir: Path) -> dict:
+    """Every figure the project has, by name, from all the figure modules (scene_dir on sys.path)."""
+    import importlib
+
+    merged: dict = {}
+    for module in chapter_modules(scene_dir):
+        for name, draw in importlib.import_module(module.stem).FIGURES.items():
+            if name in merged:
+                raise ValueError(f"figure {name!r} is registered in two modules ({module.name})")
+            merged[name] = draw
+    return merged
+
+
+def draw(name: str, outdir: Path, figures: dict | None = None) -> Path:
     """Draw one figure of the registry into outdir/<name>.svg and return the path."""
-    import figures
     import style
 
+    figures = figures if figures is not None else registry(ROOT / "scenes")
     with plt.style.context(style.MATPLOTLIB_RC):
-        fig = figures.FIGURES[name]()
+        fig = figures[name]()
         try:
             path = outdir / f"{name}.svg"
             # A hair over 1920 / width, so that rounding down the pixel count still gives 1920.
@@ -74,20 +93,18 @@ def main(argv: list[str]) -> int:
     sys.path.insert(0, str(scene_dir))
     name = "the figure registry"
     try:
-        import figures
-
-        names = args.names or sorted(figures.FIGURES)
-        unknown = [n for n in names if n not in figures.FIGURES]
+        figures = registry(scene_dir)
+        names = args.names or sorted(figures)
+        unknown = [n for n in names if n not in figures]
         if unknown:
             print(
-                f"unknown figure(s): {', '.join(unknown)}; "
-                f"known: {', '.join(sorted(figures.FIGURES))}",
+                f"unknown figure(s): {', '.join(unknown)}; known: {', '.join(sorted(figures))}",
                 file=sys.stderr,
             )
             return 2
         args.outdir.mkdir(parents=True, exist_ok=True)
         for name in names:
-            path = draw(name, args.outdir)
+            path = draw(name, args.outdir, figures)
             print(f"  {path.name} ({path.stat().st_size // 1024} KiB)")
     except BaseException as exc:  # report every failure, KeyboardInterrupt included
         if args.result:

@@ -22,12 +22,14 @@ WORKER = ROOT / "scripts" / "figure_worker.py"
 
 
 def figures_key(scene_dir: Path) -> str | None:
-    """Hash of the figures module, what it imports (style.py among them), the worker and this
-    driver (which decides what an entry holds: both palettes)."""
+    """Hash of the figure modules (figures.py and any figures_<chapter>.py), what they import
+    (style.py among them), the worker and this driver (which decides what an entry holds: both
+    palettes)."""
     module = scene_dir / "figures.py"
     if not module.is_file():
         return None
-    sources = {module} | local_imports(module, scene_dir)
+    modules = {module, *scene_dir.glob("figures_*.py")}
+    sources = set(modules).union(*(local_imports(m, scene_dir) for m in modules))
     h = hashlib.sha256(files_digest(sources, scene_dir).encode())
     h.update(WORKER.read_bytes())
     h.update(Path(__file__).read_bytes())

@@ -21,10 +21,13 @@ def _uniform(rng, n_in, n_out, limit):
     return rng.uniform(-limit, limit, size=(n_in, n_out))
 
 
+# CS231n's "small random numbers": W = 0.01 * N(0, 1).
+SMALL_SCALE = 0.01
+
 # Each initialisation draws W_k (n_in x n_out). Names as the papers and lecture notes use them.
 INITS = {
     # CS231n's first two tries: small and unit Gaussians.
-    "small": lambda rng, n_in, n_out: 0.01 * rng.standard_normal((n_in, n_out)),
+    "small": lambda rng, n_in, n_out: SMALL_SCALE * rng.standard_normal((n_in, n_out)),
     "unit": lambda rng, n_in, n_out: rng.standard_normal((n_in, n_out)),
     # Glorot and Bengio 2010, eq. 1: the "commonly used heuristic" U[-1/sqrt(n), 1/sqrt(n)].
     "standard": lambda rng, n_in, n_out: _uniform(rng, n_in, n_out, 1.0 / np.sqrt(n_in)),
@@ -50,6 +53,20 @@ class DeepStats:
     delta_std: np.ndarray  # spread of delta_k = dL/dz_k
     grad_w_norm: np.ndarray  # Frobenius norm of dL/dW_k
     activations: list  # a_k itself, for histograms (n_examples x width each)
+    saturated: np.ndarray = None  # fraction of a_k with |a_k| > SATURATED (CS231n's tanh count)
+    # Glorot and Bengio's "average singular value" of the layer Jacobian da_k / da_{k-1},
+    # averaged over the first `jacobian_examples` examples (empty unless asked for).
+    jacobian_sv: np.ndarray = None
+
+
+# |a| above this counts as saturated: tanh'(z) = 1 - a^2 < 0.02 there.
+SATURATED = 0.99
+
+
+def mean_singular_value(W: np.ndarray, slope: np.ndarray) -> float:
+    """Mean singular value of the Jacobian of a = f(a_prev W) at one example: diag(f'(z)) W^T,
+    whose singular values are those of W scaled column by column by f'(z)."""
+    return float(np.mean(np.linalg.svd(W * slope[None, :], compute_uv=False)))
 
 
 def propagate(
@@ -60,8 +77,13 @@ def propagate(
     n_examples: int = 1000,
     seed: int = 0,
     keep_activations: bool = False,
+    backward: bool = True,
+    jacobian_examples: int = 0,
 ) -> DeepStats:
-    """Forward and backward once through a freshly initialised network (see the module doc)."""
+    """Forward and backward once through a freshly initialised network (see the module doc).
+
+    backward=False skips the backward pass (its fields are then empty); jacobian_examples > 0
+    also measures each layer's Jacobian singular values at that many examples."""
     if activation not in ZOO:
         raise KeyError(f"unknown activation {activation!r}; the zoo has {sorted(ZOO)}")
     if init not in INITS:
@@ -79,9 +101,14 @@ def propagate(
         a = f.f(zs[-1])
         outputs.append(a)
 
+    jacobian_sv = [
+        np.mean([mean_singular_value(W, f.f_prime(z[e])) for e in range(jacobian_examples)])
+        for W, z in zip(weights, zs)
+        if jacobian_examples
+    ]
     delta_std, grad_norm, dead = [], [], []
     upstream = top_gradient / n_examples  # dL/da_depth
-    for k in reversed(range(depth)):
+    for k in reversed(range(depth) if backward else ()):
         slope = f.f_prime(zs[k])
         delta = upstream * slope
         delta_std.append(float(np.std(delta * n_examples)))
@@ -98,4 +125,6 @@ def propagate(
         delta_std=np.array(delta_std[::-1]),
         grad_w_norm=np.array(grad_norm[::-1]),
         activations=outputs if keep_activations else [],
+        saturated=np.array([float(np.mean(np.abs(o) > SATURATED)) for o in outputs]),
+        jacobian_sv=np.array(jacobian_sv, dtype=float),
     )

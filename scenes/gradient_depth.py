@@ -1,0 +1,137 @@
+"""The gradient on its way down ten layers, for five activations and three initialisations:
+what layer k receives as a share of what layer 10 receives (Glorot and Bengio's experiment).
+
+Every curve is numeric.measured.backward()'s median over the seeds.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    Axes,
+    Create,
+    DashedVMobject,
+    FadeIn,
+    FadeOut,
+    Scene,
+    VGroup,
+)
+
+import style
+from captioned import CaptionedBeats
+from numeric import measured
+from numeric.activations import ZOO
+from toolkit import heading, polyline, tex, words
+
+Y_MIN, Y_MAX = -9, 2  # log10 of the share, the figure's range
+# (dashes per curve, share of each dash drawn): dotted, solid, long dashes, as in the figure.
+DASHES = {"standard": (40, 0.3), "xavier": None, "he": (12, 0.6)}
+KEY_DASHES = {"standard": (6, 0.3), "xavier": None, "he": (3, 0.6)}
+INIT_WORDS = {"standard": "standard", "xavier": "Xavier", "he": "He"}
+CAPTIONS = {
+    "sigmoid": "Sigmoid: under every initialisation, layer 1 gets a tiny fraction of the gradient.",
+    "tanh": "tanh: the standard initialisation loses it, Xavier less, He keeps it.",
+    "relu": "ReLU: the same order, and He's initialisation keeps the gradient's size.",
+    "selu": "SELU keeps it with Xavier's weights; He's larger ones make it grow on the way down.",
+    "gelu": "GELU: it shrinks under standard and Xavier, He's initialisation keeps it.",
+}
+
+
+def shares(activation: str, init: str) -> np.ndarray:
+    """The median spread of delta_k over that of delta_10, for k = 1..10."""
+    delta = np.asarray(measured.backward()[measured.run_name(activation, init)]["delta_std"]["median"])
+    return delta / delta[-1]
+
+
+def make_axes() -> Axes:
+    # The y axis counts powers of ten above 10^Y_MIN, so that the layer axis runs along the bottom.
+    axes = Axes(
+        x_range=(1, 10, 1), y_range=(0, Y_MAX - Y_MIN, 1), x_length=7.6, y_length=5.6,
+        axis_config={"color": style.MUTED, "stroke_width": 3, "include_ticks": True},
+        tips=False,
+    )
+    return axes.move_to([-2.3, -0.45, 0])
+
+
+def curve(axes: Axes, activation: str, init: str):
+    points = [axes.c2p(k, np.log10(v) - Y_MIN) for k, v in enumerate(shares(activation, init), start=1)]
+    return dashed(polyline(points, style.ACTIVATION_COLOURS[activation], 6), DASHES[init])
+
+
+def dashed(line, dashes):
+    if dashes is None:
+        return line
+    count, ratio = dashes
+    return DashedVMobject(line, num_dashes=count, dashed_ratio=ratio)
+
+
+class GradientsByDepth(CaptionedBeats, Scene):
+    """The gradient by depth, five activations, three inits
+
+    What layer k receives of the gradient that reaches layer 10, for sigmoid, tanh, ReLU, SELU
+    and GELU under the standard, Xavier and He initialisations: the sigmoid loses it under all
+    three; He's initialisation keeps it for tanh, ReLU and GELU.
+    """
+
+    def construct(self):
+        self.show_the_axes()
+        for activation in measured.BACKWARD_ACTIVATIONS:
+            self.show_activation(activation)
+        self.show_all_together()
+
+    # Show the axes, their labels and the key to the dashes.
+    def show_the_axes(self):
+        self.axes = make_axes()
+        title = heading(words("The gradient on its way down", style.TITLE_SIZE))
+        y_labels = VGroup(
+            *(tex(f"10^{{{p}}}").next_to(self.axes.c2p(1, p - Y_MIN), LEFT, buff=0.2) for p in range(Y_MIN + 1, Y_MAX + 1, 2))
+        )
+        x_labels = VGroup(
+            *(tex(str(k)).next_to(self.axes.c2p(k, 0), DOWN, buff=0.2) for k in (1, 10))
+        )
+        x_name = words("layer k", style.LABEL_SIZE).next_to(self.axes.c2p(5.5, 0), DOWN, buff=0.3)
+        key = VGroup()
+        for i, init in enumerate(measured.BACKWARD_INITS):
+            sample = dashed(polyline([[0, 0, 0], [1.1, 0, 0]], style.MUTED, 6), KEY_DASHES[init])
+            label = words(INIT_WORDS[init], style.LABEL_SIZE).next_to(sample, RIGHT, buff=0.25)
+            key.add(VGroup(sample, label).move_to([4.0, -1.2 - 0.75 * i, 0]).align_to([2.9, 0, 0], LEFT))
+        self.beat(
+            FadeIn(title), Create(self.axes), FadeIn(y_labels), FadeIn(x_labels), FadeIn(x_name),
+            FadeIn(key),
+            caption="Ten layers: what layer k receives of the gradient that reaches layer 10.",
+            run_time=2.0, hold=1.5,
+        )
+        self.name = None
+        self.shown = VGroup()
+
+    # Show one activation's three curves; the previous ones fade back.
+    def show_activation(self, activation: str):
+        name = words(ZOO[activation].name, style.BODY_SIZE, color=style.ACTIVATION_COLOURS[activation])
+        name.move_to([4.4, 1.4, 0])
+        curves = VGroup(*(curve(self.axes, activation, init) for init in measured.BACKWARD_INITS))
+        fades = [self.shown.animate.set_stroke(opacity=0.25)] if len(self.shown) else []
+        if self.name is not None:
+            fades.append(FadeOut(self.name))
+        self.beat(
+            *fades, FadeIn(name), Create(curves, lag_ratio=0.2),
+            caption=CAPTIONS[activation], run_time=2.0, hold=2.5,
+        )
+        self.name = name
+        self.shown.add(curves)
+
+    # Show the five together: the He curves bright, the rest faint.
+    def show_all_together(self):
+        he = measured.BACKWARD_INITS.index("he")
+        self.beat(
+            FadeOut(self.name),
+            *(curves.animate.set_stroke(opacity=0.25) for curves in self.shown),
+            caption="All five together.", run_time=1.0, hold=0.5,
+        )
+        self.beat(
+            *(curves[he].animate.set_stroke(opacity=1.0) for curves in self.shown),
+            caption="He's initialisation, bright: every activation but the sigmoid keeps its gradient within a factor of ten.",
+            run_time=1.5, hold=3.0,
+        )
