@@ -25,6 +25,10 @@ from numeric.chain import (
 SOURCES = ("tanh", "relu")
 
 
+# The chapter whose pages state these values (test_article.chapter_values).
+PAGES = "chapters/relu-family"
+
+
 @lru_cache(maxsize=1)
 def values() -> dict[str, float]:
     v = {

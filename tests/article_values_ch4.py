@@ -107,6 +107,10 @@ def born_dead_values() -> dict[str, float]:
     return out
 
 
+# The chapter whose pages state these values (test_article.chapter_values).
+PAGES = "chapters/measured"
+
+
 def values() -> dict[str, float]:
     out: dict[str, float] = {}
     for prefix, part in (
