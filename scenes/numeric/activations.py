@@ -289,14 +289,19 @@ def hard_sigmoid_torch_prime(x):
     return _out(np.where((x > -3.0) & (x < 3.0), 1.0 / 6.0, 0.0))
 
 
+KERAS2_HARD_SIGMOID_SLOPE = 0.2
+KERAS2_HARD_SIGMOID_EDGE = 0.5 / KERAS2_HARD_SIGMOID_SLOPE  # 2.5: where the ramp reaches 0 and 1
+
+
 def hard_sigmoid_keras2(x):
     """Keras 2: 0 below -2.5, 1 above 2.5, 0.2 x + 0.5 between."""
-    return _out(np.clip(0.2 * _arr(x) + 0.5, 0.0, 1.0))
+    return _out(np.clip(KERAS2_HARD_SIGMOID_SLOPE * _arr(x) + 0.5, 0.0, 1.0))
 
 
 def hard_sigmoid_keras2_prime(x):
     x = _arr(x)
-    return _out(np.where((x > -2.5) & (x < 2.5), 0.2, 0.0))
+    edge = KERAS2_HARD_SIGMOID_EDGE
+    return _out(np.where((x > -edge) & (x < edge), KERAS2_HARD_SIGMOID_SLOPE, 0.0))
 
 
 def hard_swish(x):

@@ -204,3 +204,31 @@ def swish_distance_to_relu_exact(beta: float) -> float:
 def swish_at_beta_zero(x):
     """beta = 0: sigma(0) = 1/2, so Swish is the straight line x / 2."""
     return silu(x, 0.0)
+
+
+# ---------------------------------------------------------------- a measured deep network
+
+DEEP = dict(depth=20, width=400, n_examples=500)
+DEEP_SEEDS = tuple(range(5))
+
+
+def deep_spreads(activation: str, init: str = "lecun") -> np.ndarray:
+    """The spread (standard deviation) of each layer's activations, one row per seed, in the
+    network of numeric.deep with weights of variance 1/n (LeCun's), the setting SELU assumes."""
+    from .deep import propagate
+
+    return np.array([propagate(activation, init, seed=s, **DEEP).a_std for s in DEEP_SEEDS])
+
+
+def deep_means(activation: str, init: str = "lecun") -> np.ndarray:
+    from .deep import propagate
+
+    return np.array([propagate(activation, init, seed=s, **DEEP).a_mean for s in DEEP_SEEDS])
+
+
+@cache
+def hard_swish_minimum() -> Minimum:
+    """The bottom of hard swish's parabola x (x + 3) / 6, at x = -3/2."""
+    from .activations import hard_swish, hard_swish_prime
+
+    return _minimum(hard_swish, hard_swish_prime, -2.9, -0.1)

@@ -51,3 +51,7 @@ def cross_entropy(z, y) -> float:
 def cross_entropy_gradient(z, y) -> np.ndarray:
     """dL/dz = p - y (for targets summing to 1): the Jacobian's two terms collapse."""
     return softmax(z) - np.asarray(y, dtype=float)
+
+
+EXAMPLE_LOGITS = (2.0, 1.0, 0.0)  # the page's worked example: three classes' scores
+EXAMPLE_TARGET = (1.0, 0.0, 0.0)  # and the first class the right one
