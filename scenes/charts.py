@@ -38,7 +38,7 @@ def chart(name: str):
 @chart("gelu-approximation-errors")
 def gelu_approximation_errors() -> Figure:
     x = np.linspace(-5, 5, 1001)
-    fig, (left, right) = plt.subplots(1, 2, figsize=(8.0, 3.6))
+    fig, (left, right) = plt.subplots(1, 2, figsize=(8.0, 4.2))
     gelu_colour = style.ACTIVATION_COLOURS["gelu"]
     approx = {
         "tanh form": (act.gelu_tanh, style.ACTIVATION_COLOURS["tanh"], smooth.gelu_tanh_error()),
@@ -55,25 +55,14 @@ def gelu_approximation_errors() -> Figure:
     left.set_xlabel("$x$")
     left.legend(loc="upper left")
     for label, (f, colour, err) in approx.items():
-        right.plot(x, f(x) - act.gelu(x), color=colour, label=label)
-        for where in (err.x, -err.x):
-            right.plot([where], [err.error], "o", color=colour, markersize=5)
-    err = approx["sigmoid form"][2]
-    right.annotate(
-        f"{decimals(err.error, 4)} at x = \u00b1{decimals(abs(err.x), 2)}",
-        xy=(-abs(err.x), err.error),
-        xytext=(-4.8, err.error * 0.55),
-        color=style.TEXT,
-        fontsize=12,
-    )
-    tanh_err = approx["tanh form"][2]
-    right.annotate(
-        f"tanh form: at most {decimals(abs(tanh_err.error), 5)}",
-        xy=(abs(tanh_err.x), tanh_err.error),
-        xytext=(0.3, -err.error * 0.5),
-        color=style.TEXT,
-        fontsize=12,
-    )
+        right.plot(
+            x,
+            f(x) - act.gelu(x),
+            color=colour,
+            label=f"{label}: at most {decimals(abs(err.error), 5 if abs(err.error) < 1e-3 else 4)}",
+        )
+        right.plot([err.x, -err.x], [err.error, err.error], "o", color=colour, markersize=5)
+    right.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2))
     right.axhline(0, color=style.MUTED, linewidth=0.8)
     right.set_title("stand-in minus exact")
     right.set_xlabel("$x$")

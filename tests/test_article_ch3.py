@@ -165,10 +165,11 @@ def test_every_row_passes_the_independent_check(row):
 
 def test_known_rows():
     rows = {r.entry.key: zoo_table.cells(r) for r in zoo_table.rows()}
-    assert rows["sigmoid"]["range"] == "(0.0, 1.0)" and rows["sigmoid"]["saturates"] == "both"
+    assert rows["sigmoid"]["range"] == "(0, 1)" and rows["sigmoid"]["saturates"] == "both"
     assert rows["relu"]["slope0"].startswith("corner") and rows["relu"]["smooth"] == "no"
     assert rows["elu"]["smooth"] == "yes"  # alpha = 1: the slopes meet at 0
-    assert rows["selu"]["mean"] == "0 (yes)" and rows["tanh"]["mean"] == "0 (yes)"
+    assert rows["selu"]["zero_centred"] == rows["tanh"]["zero_centred"] == "yes"
+    assert rows["relu"]["zero_centred"] == "no" and rows["elu"]["mean"] == "0.161"
     assert rows["softplus"]["steepest"].endswith("(not reached)")
     assert rows["gelu"]["monotonic"] == "no" and rows["hard_swish"]["minimum"] != "none"
     assert all(r["cost"] != "\u2014" for r in rows.values()), "zoo_cost.json lacks a row"
@@ -181,7 +182,8 @@ def test_known_rows():
         ("slope0", lambda s: "0.6"),
         ("steepest", lambda s: s.replace("1.1289", "1.1298", 1)),
         ("range", lambda s: s.replace("\u221e", "1.0", 1)),
-        ("mean", lambda s: "0.292 (no)"),
+        ("mean", lambda s: "0.292"),
+        ("zero_centred", lambda s: "yes"),
     ],
 )
 def test_a_wrong_cell_is_caught(column, edit):
@@ -195,8 +197,10 @@ def test_the_hook_fails_the_build_on_a_wrong_row(monkeypatch):
     from mkdocs.exceptions import PluginError
 
     hook = load_hook()
-    table = hook.zoo_table_markdown()
-    assert table.count("\n|") == len(zoo_table.ENTRIES) + 1
+    tables = hook.zoo_tables()
+    assert set(tables) == set(zoo_table.TABLES)
+    for table in tables.values():
+        assert table.count("\n|") == len(zoo_table.ENTRIES) + 1
     original = zoo_table.cells
 
     def wrong(row):
@@ -206,12 +210,14 @@ def test_the_hook_fails_the_build_on_a_wrong_row(monkeypatch):
         return c
 
     monkeypatch.setattr(zoo_table, "cells", wrong)
+    hook.zoo_tables.cache_clear()
     with pytest.raises(PluginError, match="SiLU / Swish, minimum"):
-        hook.zoo_table_markdown()
+        hook.zoo_tables()
 
 
-def test_the_zoo_page_holds_the_table_placeholder_once():
-    assert text("zoo.md").count("<!-- zoo-table -->") == 1
+def test_the_zoo_page_holds_each_table_once():
+    for name in zoo_table.TABLES:
+        assert text("zoo.md").count(f"<!-- zoo-table {name} -->") == 1, name
 
 
 # ---------------------------------------------------------------- the charts

@@ -61,7 +61,7 @@ def _entries() -> list[Entry]:
         Entry(
             "sigmoid",
             "sigmoid",
-            r"\frac{1}{1 + e^{-x}}",
+            r"1 / (1 + e^{-x})",
             z["sigmoid"].f,
             z["sigmoid"].f_prime,
             "sigmoid",
@@ -339,9 +339,13 @@ MINUS = "\u2212"
 
 
 def number(v: float, places: int = PLACES) -> str:
+    """Up to `places` decimals; a whole number without any (1, not 1.0); infinity as a sign."""
     if np.isinf(v):
         return ("" if v > 0 else MINUS) + "\u221e"
-    return decimals(v, places).replace("-", MINUS)
+    text = decimals(v, places)
+    if text.endswith(".0"):
+        text = text[:-2]
+    return text.replace("-", MINUS)
 
 
 def interval(r: Row) -> str:
@@ -366,7 +370,8 @@ def cells(r: Row) -> dict[str, str]:
     zero_centred = abs(r.mean) < 1e-9
     return {
         "range": interval(r),
-        "mean": ("0 (yes)" if zero_centred else f"{number(r.mean, 3)} (no)"),
+        "mean": number(0.0 if zero_centred else r.mean, 3),
+        "zero_centred": "yes" if zero_centred else "no",
         "monotonic": "yes" if r.monotonic else "no",
         "smooth": "yes" if r.smooth else "no",
         "slope0": slope0,
@@ -374,19 +379,30 @@ def cells(r: Row) -> dict[str, str]:
         "minimum": dip,
         "saturates": r.saturates,
         "cost": "\u2014" if r.cost_ns is None else f"{r.cost_ns:.1f}",
+        "formula": f"${r.entry.tex}$",
+        "used": r.entry.used,
     }
 
 
-COLUMNS = {
-    "range": "range",
-    "mean": "mean output for $\\mathcal{N}(0, 1)$ inputs (zero-centred?)",
-    "monotonic": "monotonic",
-    "smooth": "smooth ($f'$ continuous)",
-    "slope0": "$f'(0)$",
-    "steepest": "largest $\\lvert f' \\rvert$",
-    "minimum": "minimum (where)",
-    "saturates": "$f' \\to 0$ on the",
-    "cost": "ns per element (numpy, measured on the build machine)",
+# The three tables of the zoo page: what each function does to the values, to the gradients,
+# and where it is used. Column key -> header.
+TABLES = {
+    "shape": {
+        "formula": "$f(x)$",
+        "range": "range",
+        "mean": "mean for $\\mathcal{N}(0, 1)$ inputs",
+        "zero_centred": "zero-centred",
+        "monotonic": "monotonic",
+        "smooth": "smooth",
+        "minimum": "minimum (where)",
+    },
+    "gradients": {
+        "slope0": "$f'(0)$",
+        "steepest": "largest $\\lvert f' \\rvert$ (where)",
+        "saturates": "$f' \\to 0$ on the",
+        "cost": "ns per element (measured)",
+    },
+    "uses": {"used": "used today"},
 }
 
 
@@ -410,8 +426,9 @@ def check_row(r: Row, shown: dict[str, str]) -> list[str]:
             ok = text.endswith("\u221e") and (text.startswith(MINUS) == (value < 0))
         else:
             stated = float(text.replace(MINUS, "-"))
-            places = len(text.split(".")[1]) if "." in text else 0
-            ok = abs(stated - value) <= 0.5 * 10.0**-places + tol
+            # A whole number stands for itself; a decimal for its last place's half-width.
+            half = 0.5 * 10.0 ** -len(text.split(".")[1]) if "." in text else 0.0
+            ok = abs(stated - value) <= half + tol
         if not ok:
             problems.append(
                 f"{r.entry.name}, {column}: the table shows {text}, "
@@ -428,8 +445,12 @@ def check_row(r: Row, shown: dict[str, str]) -> list[str]:
     agree("range (high end)", hi_text, far_hi if far_hi < 1e4 else np.inf, 1e-6)
     # Mean: trapezoid rule on the grid.
     mean = float(np.trapezoid(y * np.exp(-x * x / 2) / np.sqrt(2 * np.pi), x))
-    mean_text = shown["mean"].split(" ")[0]
-    agree("mean", mean_text, mean, 1e-6)
+    agree("mean", shown["mean"], mean, 1e-6)
+    if (shown["zero_centred"] == "yes") != (abs(mean) < 1e-6):
+        problems.append(
+            f"{r.entry.name}, zero-centred: the table shows {shown['zero_centred']}, "
+            f"the mean is {mean:.3g}"
+        )
     # f'(0): one-sided differences of f.
     h = 1e-7
     left, right = (f(0.0) - f(-h)) / h, (f(h) - f(0.0)) / h

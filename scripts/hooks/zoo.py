@@ -1,6 +1,6 @@
 """MkDocs hook: chapter 3's generated table and charts.
 
-- A line `<!-- zoo-table -->` becomes the zoo table, generated now from the numeric core
+- A line `<!-- zoo-table NAME -->` becomes one of the zoo tables, generated now from the numeric core
   (scenes/numeric/zoo_table.py). Before it goes on the page, every number of every row is checked
   against an independent computation (zoo_table.check_row); a disagreement fails the build,
   naming the row and the column.
@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import os
@@ -26,7 +27,7 @@ from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENES = ROOT / "scenes"
-TABLE = "<!-- zoo-table -->"
+TABLE = re.compile(r"^<!-- zoo-table (?P<name>[\w-]+) -->$")
 CHART = re.compile(
     r'^\s*!\[(?P<alt>[^\]]+)\]\(chart:(?P<name>[\w-]+)(?:\s+"(?P<title>[^"]*)")?\)\s*$'
 )
@@ -113,45 +114,50 @@ def chart_html(name: str, alt: str, title: str | None, src: str) -> str:
 # ---------------------------------------------------------------- the table
 
 
-def zoo_table_markdown() -> str:
-    """The table, from the core, after every row passed the independent check."""
+@functools.cache
+def zoo_tables() -> dict[str, str]:
+    """The zoo page's tables by name (zoo_table.TABLES), from the core, after every row passed
+    the independent check."""
     _import_scenes()
     from numeric import zoo_table
 
-    header = ["activation", "$f(x)$", *zoo_table.COLUMNS.values(), "used today"]
-    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
-    problems = []
-    for row in zoo_table.rows():
-        cells = zoo_table.cells(row)
-        problems += zoo_table.check_row(row, cells)
-        e = row.entry
-        swatch = (
-            '<span class="zoo-swatch" aria-hidden="true" style="display: inline-block; '
-            "width: 0.8em; height: 0.8em; border-radius: 50%; background: var(--palette-act-"
-            f'{e.colour.replace("_", "-")})"></span> '
-            if e.colour
-            else ""
-        )
-        lines.append(
-            "| "
-            + " | ".join(
-                [f"{swatch}{e.name}", f"${e.tex}$", *(cells[c] for c in zoo_table.COLUMNS), e.used]
-            )
-            + " |"
-        )
+    rows = [(r, zoo_table.cells(r)) for r in zoo_table.rows()]
+    problems = [p for r, cells in rows for p in zoo_table.check_row(r, cells)]
     if problems:
         raise PluginError(
             "the zoo table disagrees with an independent computation "
             "(scenes/numeric/zoo_table.py):\n  " + "\n  ".join(problems)
         )
-    return "\n".join(lines)
+    tables = {}
+    for name, columns in zoo_table.TABLES.items():
+        header = ["activation", *columns.values()]
+        lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+        for r, cells in rows:
+            e = r.entry
+            swatch = (
+                '<span class="zoo-swatch" aria-hidden="true" style="display: inline-block; '
+                "width: 0.8em; height: 0.8em; border-radius: 50%; background: var(--palette-act-"
+                f'{e.colour.replace("_", "-")})"></span> '
+                if e.colour
+                else ""
+            )
+            lines.append("| " + " | ".join([swatch + e.name, *(cells[c] for c in columns)]) + " |")
+        tables[name] = "\n".join(lines)
+    return tables
 
 
 def on_page_markdown(markdown, page, config, files):
     out = []
     for lineno, line in enumerate(markdown.split("\n"), start=1):
-        if line.strip() == TABLE:
-            out.append(zoo_table_markdown())
+        t = TABLE.match(line.strip())
+        if t:
+            tables = zoo_tables()
+            if t["name"] not in tables:
+                raise PluginError(
+                    f"{page.file.src_uri}:{lineno}: unknown zoo table {t['name']!r}; "
+                    f"there are {sorted(tables)}"
+                )
+            out.append(tables[t["name"]])
             continue
         m = CHART.match(line)
         if m:
