@@ -253,3 +253,18 @@ def test_hard_derivatives(f, fp):
     x = np.linspace(-6, 6, 1201)
     x = x[np.min(np.abs(x[:, None] - np.array([-3, -2.5, 2.5, 3])), axis=1) > 1e-3]
     np.testing.assert_allclose(fp(x), (f(x + 1e-7) - f(x - 1e-7)) / 2e-7, atol=1e-6)
+
+
+def test_gate_averages_converge_to_gelu():
+    """The mean of n gate draws is unbiased with standard error |x| sqrt(Phi (1 - Phi) / n)."""
+    xs = np.linspace(-3, 3, 25)
+    counts = (1, 16, 256, 4096)
+    means = smooth.gate_running_means(xs, counts, seed=3)
+    phi = act.std_normal_cdf(xs)
+    for n, m in zip(counts, means):
+        se = np.abs(xs) * np.sqrt(phi * (1 - phi) / n)
+        assert np.all(np.abs(m - act.gelu(xs)) <= 5 * se + 1e-12), n
+    # A single draw is x or 0; the largest gap shrinks as n grows.
+    assert set(np.unique(np.isclose(means[0], xs) | (means[0] == 0))) == {True}
+    gaps = np.abs(means - act.gelu(xs)).max(axis=1)
+    assert gaps[-1] < gaps[0] / 10

@@ -232,3 +232,23 @@ def hard_swish_minimum() -> Minimum:
     from .activations import hard_swish, hard_swish_prime
 
     return _minimum(hard_swish, hard_swish_prime, -2.9, -0.1)
+
+
+# ---------------------------------------------------------------- GELU as an averaged gate
+
+
+def gate_samples(xs, n: int, seed: int = 0) -> np.ndarray:
+    """n draws of the random gate at each x: m x with m = 1 with probability Phi(x), else 0.
+    Shape (n, len(xs))."""
+    xs = np.asarray(xs, dtype=float)
+    rng = np.random.default_rng(seed)
+    keep = rng.random((n, len(xs))) < std_normal_cdf(xs)
+    return np.where(keep, xs, 0.0)
+
+
+def gate_running_means(xs, counts, seed: int = 0) -> np.ndarray:
+    """The average of the first n draws at each x, for each n in counts: shape
+    (len(counts), len(xs)). As n grows the averages approach GELU(x) = x Phi(x)."""
+    samples = gate_samples(xs, max(counts), seed)
+    totals = np.cumsum(samples, axis=0)
+    return np.array([totals[n - 1] / n for n in counts])
