@@ -252,3 +252,8 @@ def gate_running_means(xs, counts, seed: int = 0) -> np.ndarray:
     samples = gate_samples(xs, max(counts), seed)
     totals = np.cumsum(samples, axis=0)
     return np.array([totals[n - 1] / n for n in counts])
+
+
+# The steepnesses the scene "From linear to ReLU" sweeps through: 0 (the line x / 2), SiLU's 1,
+# and on towards ReLU.
+SWISH_BETAS = (0.0, 0.5, 1.0, 2.0, 5.0, 20.0)
