@@ -390,7 +390,7 @@ TABLES = {
     "shape": {
         "formula": "$f(x)$",
         "range": "range",
-        "mean": "mean for $\\mathcal{N}(0, 1)$ inputs",
+        "mean": "mean for $\\operatorname{N}(0, 1)$ inputs",
         "zero_centred": "zero-centred",
         "monotonic": "monotonic",
         "smooth": "smooth",
