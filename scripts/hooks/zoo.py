@@ -36,6 +36,19 @@ SITE_DIR = "assets/charts"
 SVG_METADATA = {"Date": None, "Creator": None, "Format": None, "Type": None}
 
 _charts: dict[str, Path] = {}
+# Where the book explains each activation, relative to the zoo page: the names in the tables link
+# there (which also gives each scrolling table something to reach with the keyboard).
+EXPLAINED = {
+    "sigmoid": "../sigmoid/definition.md",
+    "elu": "elu-selu.md",
+    "selu": "elu-selu.md",
+    "gelu": "gelu.md",
+    "silu": "silu-mish-softplus.md",
+    "mish": "silu-mish-softplus.md",
+    "softplus": "silu-mish-softplus.md",
+    "hard_sigmoid": "hard-variants.md",
+    "hard_swish": "hard-variants.md",
+}
 
 
 def _import_scenes():
@@ -141,7 +154,8 @@ def zoo_tables() -> dict[str, str]:
                 if e.colour
                 else ""
             )
-            lines.append("| " + " | ".join([swatch + e.name, *(cells[c] for c in columns)]) + " |")
+            label = f"[{e.name}]({EXPLAINED[e.key]})" if e.key in EXPLAINED else e.name
+            lines.append("| " + " | ".join([swatch + label, *(cells[c] for c in columns)]) + " |")
         tables[name] = "\n".join(lines)
     return tables
 
