@@ -271,3 +271,45 @@ ZOO: dict[str, Activation] = {
         Activation("softplus", "softplus", r"\ln(1 + e^{z})", softplus, softplus_prime),
     )
 }
+
+
+# ---------------------------------------------------------------- hard (piecewise-linear) variants
+# Cheaper stand-ins for the sigmoid and Swish on phones. Frameworks disagree on the hard sigmoid:
+# PyTorch's torch.nn.Hardsigmoid is relu6(x + 3) / 6 (the MobileNetV3 form, Howard et al. 2019);
+# Keras 2's keras.activations.hard_sigmoid was clip(0.2 x + 0.5, 0, 1) (Keras 3 moved to x / 6).
+
+
+def hard_sigmoid_torch(x):
+    """PyTorch: 0 below -3, 1 above 3, x / 6 + 1/2 between."""
+    return _out(np.clip(_arr(x) / 6.0 + 0.5, 0.0, 1.0))
+
+
+def hard_sigmoid_torch_prime(x):
+    x = _arr(x)
+    return _out(np.where((x > -3.0) & (x < 3.0), 1.0 / 6.0, 0.0))
+
+
+KERAS2_HARD_SIGMOID_SLOPE = 0.2
+KERAS2_HARD_SIGMOID_EDGE = 0.5 / KERAS2_HARD_SIGMOID_SLOPE  # 2.5: where the ramp reaches 0 and 1
+
+
+def hard_sigmoid_keras2(x):
+    """Keras 2: 0 below -2.5, 1 above 2.5, 0.2 x + 0.5 between."""
+    return _out(np.clip(KERAS2_HARD_SIGMOID_SLOPE * _arr(x) + 0.5, 0.0, 1.0))
+
+
+def hard_sigmoid_keras2_prime(x):
+    x = _arr(x)
+    edge = KERAS2_HARD_SIGMOID_EDGE
+    return _out(np.where((x > -edge) & (x < edge), KERAS2_HARD_SIGMOID_SLOPE, 0.0))
+
+
+def hard_swish(x):
+    """x relu6(x + 3) / 6 (Howard et al. 2019; torch.nn.Hardswish): Swish with the sigmoid made hard."""
+    x = _arr(x)
+    return _out(x * _arr(hard_sigmoid_torch(x)))
+
+
+def hard_swish_prime(x):
+    x = _arr(x)
+    return _out(np.where(x <= -3.0, 0.0, np.where(x >= 3.0, 1.0, (2.0 * x + 3.0) / 6.0)))

@@ -1,0 +1,93 @@
+"""Chapter 3's matplotlib charts: GELU against its two approximations, and the zoo in small
+multiples (every f and f' of the zoo table, in the activation colours).
+
+`CHARTS` maps a kebab-case name to a function returning a matplotlib Figure; the zoo hook
+(scripts/hooks/zoo.py) draws them under style.MATPLOTLIB_RC into SVG and a page embeds one with
+`![alt text](chart:<name>)`. Every number drawn comes from the numeric core.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import matplotlib
+
+matplotlib.use("agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+import style  # noqa: E402
+from numeric import activations as act  # noqa: E402
+from numeric import smooth, zoo_table  # noqa: E402
+from numeric.formatting import decimals  # noqa: E402
+
+CHARTS: dict[str, Callable[[], Figure]] = {}
+
+
+def chart(name: str):
+    def register(draw):
+        if name in CHARTS:
+            raise ValueError(f"chart {name!r} registered twice")
+        CHARTS[name] = draw
+        return draw
+
+    return register
+
+
+@chart("gelu-approximation-errors")
+def gelu_approximation_errors() -> Figure:
+    x = np.linspace(-5, 5, 1001)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(8.0, 4.2))
+    gelu_colour = style.ACTIVATION_COLOURS["gelu"]
+    approx = {
+        "tanh form": (act.gelu_tanh, style.ACTIVATION_COLOURS["tanh"], smooth.gelu_tanh_error()),
+        "sigmoid form": (
+            act.gelu_sigmoid,
+            style.ACTIVATION_COLOURS["sigmoid"],
+            smooth.gelu_sigmoid_error(),
+        ),
+    }
+    left.plot(x, act.gelu(x), color=gelu_colour, label=r"exact $x\,\Phi(x)$")
+    for label, (f, colour, _) in approx.items():
+        left.plot(x, f(x), color=colour, linewidth=1.6, linestyle="--", label=label)
+    left.set_title("GELU and its two stand-ins")
+    left.set_xlabel("$x$")
+    left.legend(loc="upper left")
+    for label, (f, colour, err) in approx.items():
+        right.plot(
+            x,
+            f(x) - act.gelu(x),
+            color=colour,
+            label=f"{label}: at most {decimals(abs(err.error), 5 if abs(err.error) < 1e-3 else 4)}",
+        )
+        right.plot([err.x, -err.x], [err.error, err.error], "o", color=colour, markersize=5)
+    right.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2))
+    right.axhline(0, color=style.MUTED, linewidth=0.8)
+    right.set_title("stand-in minus exact")
+    right.set_xlabel("$x$")
+    return fig
+
+
+@chart("zoo-small-multiples")
+def zoo_small_multiples() -> Figure:
+    """Every activation of the zoo table: f (solid) and f' (dashed) on one scale."""
+    entries = zoo_table.ENTRIES
+    ncols = 4
+    nrows = -(-len(entries) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(8.0, 2.0 * nrows), sharex=True, sharey=True)
+    x = np.linspace(-4, 4, 161)  # enough for a 2 inch panel; keeps the SVG light
+    for ax, e in zip(axes.flat, entries):
+        colour = style.ACTIVATION_COLOURS.get(e.colour or "", style.TEXT)
+        ax.axhline(0, color=style.MUTED, linewidth=0.6)
+        ax.axvline(0, color=style.MUTED, linewidth=0.6)
+        ax.plot(x, e.f(x), color=colour, linewidth=2.2)
+        ax.plot(x, e.f_prime(x), color=colour, linewidth=1.4, linestyle="--")
+        ax.set_title(e.name, fontsize=12, color=colour)
+        ax.set_ylim(-1.5, 2.5)
+        ax.set_xticks([-4, 0, 4])
+        ax.set_yticks([-1, 0, 1, 2])
+        ax.tick_params(labelsize=10)
+    for ax in list(axes.flat)[len(entries) :]:
+        ax.set_visible(False)
+    return fig
