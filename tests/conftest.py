@@ -76,3 +76,28 @@ def site_build() -> SiteBuild:
         pytest.fail(f"the preview build of the site failed:\n{log}", pytrace=False)
     manifest = json.loads((TEST_SITE / "videos" / "manifest.json").read_text())
     return SiteBuild(TEST_SITE, manifest, log, port)
+
+
+# ---------------------------------------------------------------- the browser tests' shared pieces
+
+
+@pytest.fixture(scope="module")
+def served(site_build):
+    """The test site on its loopback port, for one test module."""
+    from browser import serve
+
+    with serve(site_build.root, site_build.port) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium, for one test module."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

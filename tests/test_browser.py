@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, PageRecorder, serve
+from browser import DESKTOP, PHONE, PageRecorder
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "test-output"
@@ -35,20 +34,6 @@ def site_pages(site: Path) -> list[str]:
             continue
         pages.append("" if rel == "." else rel + "/")
     return pages
-
-
-@pytest.fixture(scope="module")
-def served(site_build):
-    with serve(site_build.root, site_build.port) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def open_page(browser, url: str, scheme: str = "light", viewport=DESKTOP, reduced_motion=False):

@@ -11,17 +11,11 @@ import pytest
 import webvtt
 from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PageRecorder, serve
+from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PageRecorder
 from framecheck import seconds
 
 PAGE = "chapters/sigmoid/"
 SHOTS = Path(__file__).resolve().parent.parent / "test-output" / "screenshots"
-
-
-@pytest.fixture(scope="module")
-def served(site_build):
-    with serve(site_build.root, site_build.port) as base:
-        yield base
 
 
 @pytest.fixture()

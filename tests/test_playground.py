@@ -17,9 +17,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, PageRecorder, serve
+from browser import DESKTOP, PHONE, PageRecorder
 from numeric import training
 from numeric.activations import LEAKY_SLOPE, SELU_ALPHA, SELU_LAMBDA, ZOO, elu
 from numeric.deep import INITS, propagate
@@ -30,20 +29,6 @@ PAGE = "playground/"
 SCRIPT_BUDGET_KIB = 150  # the limit on the page's own script, uncompressed
 UPDATE_BUDGET_MS = 50  # and on one update after a control changes
 RECORD: dict = {}
-
-
-@pytest.fixture(scope="module")
-def served(site_build):
-    with serve(site_build.root, site_build.port) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module", autouse=True)
