@@ -138,6 +138,12 @@ def _shade(colour: str, strength: float):
     return tuple(b + strength * (c - b))
 
 
+def _toward(colour: str, target: str, t: float):
+    """The colour moved a fraction t of the way to another."""
+    c, g = np.array(to_rgb(colour)), np.array(to_rgb(target))
+    return tuple(c + t * (g - c))
+
+
 @figure("measured-layer-speed", FIGURES)
 def layer_speed_figure() -> Figure:
     """||dC/db^l|| per hidden layer, before training and after each epoch, sigmoid and ReLU."""
@@ -207,7 +213,9 @@ def born_dead_figure() -> Figure:
     widths = [str(w) for w in born_dead.WIDTHS]
     for i, width in enumerate(widths):
         run = results[width]
-        colour = _shade(style.ACTIVATION_COLOURS["relu"], 0.3 + 0.7 * (1 - i / (len(widths) - 1)))
+        # Narrow to wide: ReLU's colour moving toward the text colour, so every width keeps its
+        # contrast with the background in both palettes (fading toward it lost width 8 on white).
+        colour = _toward(style.ACTIVATION_COLOURS["relu"], style.TEXT, 0.6 * i / (len(widths) - 1))
         depths = np.asarray(run["depths"])
         _median_band(ax, depths, run["dead_on_set"], colour, "solid", f"width {width}")
         ax.plot(depths, run["closed_form"], color=colour, ls=(0, (1, 2)), lw=1.8)

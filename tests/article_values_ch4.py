@@ -23,6 +23,8 @@ def forward_values() -> dict[str, float]:
     return {
         "small_scale": SMALL_SCALE,
         "linear_factor": SMALL_SCALE * np.sqrt(measured.CS231N["width"]),
+        "small.std1": std("tanh-small", "median", 1),
+        "small.std1.low": std("tanh-small", "low", 1),
         "small.std2": std("tanh-small", "median", 2),
         "small.std10": std("tanh-small", "median", 10),
         "unit.saturated1": f["tanh-unit"]["saturated"]["median"][0],
@@ -40,6 +42,10 @@ def forward_values() -> dict[str, float]:
         "relu-he.std10": std("relu-he", "median", 10),
         "relu-he.std10.low": std("relu-he", "low", 10),
         "relu-he.std10.high": std("relu-he", "high", 10),
+    } | {
+        f"cs231n.{run}.{layer}": printed
+        for run, by_layer in measured.CS231N_PRINTED_STD.items()
+        for layer, printed in by_layer.items()
     }
 
 

@@ -60,6 +60,24 @@ def test_forward_claims():
     assert "sqrt{500} \\approx 22" in text and round(np.sqrt(500)) == 22
 
 
+def test_forward_anchors_stand_where_the_page_says():
+    f = measured.forward()
+    printed = measured.CS231N_PRINTED_STD
+    small, he = f["tanh-small"]["a_std"], f["relu-he"]["a_std"]
+    # "they print six decimals, so layer 10 shows as 0": so would ours.
+    assert printed["tanh-small"][10] == 0.0 and f"{small['median'][9]:.6f}" == "0.000000"
+    # "their layer 1 lies a hair below our lowest seed ... their inputs had a spread of 0.998":
+    # layer 1 passes the inputs' spread on, so ours, scaled by theirs, meets theirs.
+    assert printed["tanh-small"][1] < small["low"][0]
+    scaled = small["median"][0] * printed["tanh-small"][0]
+    assert abs(scaled / printed["tanh-small"][1] - 1) < 1e-3
+    # Layer 2 and the He rows: theirs inside our band over seeds.
+    assert small["low"][1] <= printed["tanh-small"][2] <= small["high"][1]
+    for layer in (1, 10):
+        assert he["low"][layer - 1] <= printed["relu-he"][layer] <= he["high"][layer - 1]
+    assert "and their 0.844523 lies inside" in page("forward.md")
+
+
 def test_backward_table_matches_the_core():
     text = page("backward.md")
     header = "| activation | standard | Xavier | He |"

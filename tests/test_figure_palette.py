@@ -4,24 +4,15 @@ downloaded, and the light ones in print."""
 
 from __future__ import annotations
 
-import pytest
-from playwright.sync_api import sync_playwright
+from contextlib import contextmanager
 
-from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PageRecorder, serve
+from browser import DESKTOP, PageRecorder
 
 PAGE = "chapters/sigmoid/definition/"
 
 SHOWN = """() => [...document.querySelectorAll('figure.plot img')]
     .filter(i => getComputedStyle(i).display !== 'none')
     .map(i => new URL(i.src).pathname)"""
-
-
-@pytest.fixture()
-def browser_and_base(site_build):
-    with serve(site_build.root, site_build.port) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser, base
-        browser.close()
 
 
 def figure_requests(recorder) -> list[str]:
@@ -36,41 +27,43 @@ def wait_loaded(page):
     )
 
 
-def test_figures_follow_the_palette_and_only_the_shown_one_loads(browser_and_base):
-    browser, base = browser_and_base
-    context = browser.new_context(viewport={**DESKTOP, "height": 4000}, color_scheme="light")
-    page = context.new_page()
-    recorder = PageRecorder(page, base)
-    page.goto(base + PAGE, wait_until="networkidle")
-    wait_loaded(page)
-    shown = page.evaluate(SHOWN)
-    assert shown and all("/figures/light/" in s for s in shown), shown
-    requested = figure_requests(recorder)
-    assert requested and all("/figures/light/" in u for u in requested), requested
-
-    # The reader switches to dark: the dark drawings appear, with no reload of the page.
-    page.evaluate("window.notReloaded = true")
-    page.locator("label[for='__palette_1']").click()
-    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
-    wait_loaded(page)
-    assert page.evaluate("window.notReloaded === true")
-    shown = page.evaluate(SHOWN)
-    assert shown and not any("/light/" in s for s in shown), shown
-
-    # Printing from the dark page gives the light drawings.
-    page.emulate_media(media="print")
-    shown = page.evaluate(SHOWN)
-    assert shown and all("/figures/light/" in s for s in shown), shown
-    context.close()
+@contextmanager
+def reading(browser, served, scheme: str):
+    """PAGE open, its figures loaded, for a reader whose system prefers `scheme`."""
+    context = browser.new_context(viewport={**DESKTOP, "height": 4000}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        recorder = PageRecorder(page, served)
+        page.goto(served + PAGE, wait_until="networkidle")
+        wait_loaded(page)
+        yield page, recorder
+    finally:
+        context.close()
 
 
-def test_a_dark_reader_downloads_no_light_figure(browser_and_base):
-    browser, base = browser_and_base
-    context = browser.new_context(viewport={**DESKTOP, "height": 4000}, color_scheme="dark")
-    page = context.new_page()
-    recorder = PageRecorder(page, base)
-    page.goto(base + PAGE, wait_until="networkidle")
-    wait_loaded(page)
-    requested = figure_requests(recorder)
-    assert requested and not any("/light/" in u for u in requested), requested
-    context.close()
+def test_figures_follow_the_palette_and_only_the_shown_one_loads(browser, served):
+    with reading(browser, served, "light") as (page, recorder):
+        shown = page.evaluate(SHOWN)
+        assert shown and all("/figures/light/" in s for s in shown), shown
+        requested = figure_requests(recorder)
+        assert requested and all("/figures/light/" in u for u in requested), requested
+
+        # The reader switches to dark: the dark drawings appear, with no reload of the page.
+        page.evaluate("window.notReloaded = true")
+        page.locator("label[for='__palette_1']").click()
+        page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+        wait_loaded(page)
+        assert page.evaluate("window.notReloaded === true")
+        shown = page.evaluate(SHOWN)
+        assert shown and not any("/light/" in s for s in shown), shown
+
+        # Printing from the dark page gives the light drawings.
+        page.emulate_media(media="print")
+        shown = page.evaluate(SHOWN)
+        assert shown and all("/figures/light/" in s for s in shown), shown
+
+
+def test_a_dark_reader_downloads_no_light_figure(browser, served):
+    with reading(browser, served, "dark") as (_, recorder):
+        requested = figure_requests(recorder)
+        assert requested and not any("/light/" in u for u in requested), requested

@@ -167,6 +167,7 @@ def test_light_palette_draws_the_same_figures_on_white(rendered, tmp_path):
     from PIL import Image
 
     from framecheck import has_colour
+    from scripts.hooks.palette import load_style
 
     proc = subprocess.run(
         [sys.executable, "-m", "scripts.figure_worker", str(tmp_path)],
@@ -185,13 +186,5 @@ def test_light_palette_draws_the_same_figures_on_white(rendered, tmp_path):
         assert tuple(dark[2, 2]) == tuple(int(style.BACKGROUND[i : i + 2], 16) for i in (1, 3, 5))
     # The sigmoid is drawn in the light palette's green, darkened as white paper needs.
     curve = np.asarray(Image.open(tmp_path / "sigmoid-curve.png").convert("RGB"))
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("light_style", ROOT / "scenes" / "style.py")
-    os.environ["ACTIVATION_PALETTE"] = "light"
-    try:
-        light_style = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(light_style)
-    finally:
-        del os.environ["ACTIVATION_PALETTE"]
+    light_style = load_style(ROOT / "scenes" / "style.py", "light")
     assert has_colour(curve, light_style.ACTIVATION, tol=12, min_pixels=500)

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 import webvtt
-from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PageRecorder
+from browser import DESKTOP, PageRecorder
 from framecheck import seconds
 
 PAGE = "chapters/sigmoid/"
@@ -19,14 +18,13 @@ SHOTS = Path(__file__).resolve().parent.parent / "test-output" / "screenshots"
 
 
 @pytest.fixture()
-def page(served):
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport=DESKTOP)
-        page = context.new_page()
-        page.recorder = PageRecorder(page, served)
-        yield page
-        browser.close()
+def page(served, browser):
+    """A fresh page per test: nothing one lecture leaves behind reaches the next."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.recorder = PageRecorder(page, served)
+    yield page
+    context.close()
 
 
 def beat_ends(site_build, name: str) -> list[float]:

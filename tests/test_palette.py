@@ -10,32 +10,15 @@ import matplotlib as mpl
 import pytest
 
 import style
+from scripts.hooks.palette import load_style, palette_css
 
 ROOT = Path(__file__).resolve().parent.parent
+STYLE_FILE = ROOT / "scenes" / "style.py"
 HEX = re.compile(r"#[0-9a-fA-F]{6}\b")
 
 
 def declared(css: str) -> dict[str, str]:
     return dict(re.findall(r"--palette-([\w-]+):\s*(#[0-9a-f]{6});", css))
-
-
-def style_in(palette: str):
-    """scenes/style.py imported afresh in one palette, as a worker process with
-    ACTIVATION_PALETTE set would import it."""
-    import importlib.util
-    import os
-
-    old = os.environ.get("ACTIVATION_PALETTE")
-    os.environ["ACTIVATION_PALETTE"] = palette
-    try:
-        spec = importlib.util.spec_from_file_location(f"style_{palette}", ROOT / "scenes/style.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        os.environ.pop("ACTIVATION_PALETTE")
-        if old is not None:
-            os.environ["ACTIVATION_PALETTE"] = old
-    return module
 
 
 def block(css: str, selector: str) -> dict[str, str]:
@@ -71,9 +54,7 @@ def test_no_colour_is_spelled_out_elsewhere():
     css = (ROOT / "docs" / "assets" / "site.css").read_text()
     assert not HEX.findall(css), HEX.findall(css)
     used = set(re.findall(r"var\(--palette-([\w-]+)\)", css))
-    from scripts.hooks.palette import palette_css
-
-    assert used and used <= set(declared(palette_css(ROOT / "scenes" / "style.py")))
+    assert used and used <= set(declared(palette_css(STYLE_FILE)))
     assert not list((ROOT / "scenes").glob("*.mplstyle"))
     for module in sorted((ROOT / "scenes").rglob("*.py")):
         if module.name != "style.py":
@@ -84,7 +65,7 @@ def test_the_site_serves_the_generated_palette(site_build):
     """Material's dark scheme gets the dark palette, its light scheme and print the light one;
     the videos' slate stays the dark one."""
     served = (site_build.root / "assets" / "palette.css").read_text()
-    dark, light = style_in("dark"), style_in("light")
+    dark, light = load_style(STYLE_FILE, "dark"), load_style(STYLE_FILE, "light")
     assert block(served, ':root, [data-md-color-scheme="slate"]') == declared(dark.css_properties())
     assert block(served, '[data-md-color-scheme="default"]') == declared(light.css_properties())
     assert block(served, ":root, [data-md-color-scheme]") == declared(light.css_properties())
@@ -95,6 +76,10 @@ def test_the_site_serves_the_generated_palette(site_build):
 
 
 # ---------------------------------------------------------------- one colour per activation
+
+# WCAG's relative luminance and contrast ratio, written out again here on purpose although
+# style.py has luminance() and contrast(): the palette is derived with style.py's, so checking it
+# with the same code would let a mistake there pass unseen. This is the independent cross-check.
 
 
 def _linear(channel: float) -> float:
@@ -130,7 +115,7 @@ def test_every_activation_of_the_zoo_has_its_own_colour(palette):
 
     from numeric.activations import ZOO
 
-    style = style_in(palette)
+    style = load_style(STYLE_FILE, palette)
     colours = style.ACTIVATION_COLOURS
     assert set(colours) == set(ZOO), "every activation in numeric.activations.ZOO needs a colour"
     # Readable on the background the videos and figures are drawn on (WCAG's 3:1 for graphics).
@@ -148,7 +133,7 @@ def test_light_hues_are_the_dark_ones_darkened_to_three_to_one():
     """On white each colour keeps its hue and is darkened only as far as 3:1 needs."""
     import colorsys
 
-    dark, light = style_in("dark"), style_in("light")
+    dark, light = load_style(STYLE_FILE, "dark"), load_style(STYLE_FILE, "light")
     names = ["INPUT", "PRE_ACTIVATION", "ACTIVATION", "WEIGHT", "GRADIENT", "LOSS", "BOUNDARY"]
     for name in names:
         d, li = getattr(dark, name), getattr(light, name)

@@ -4,22 +4,19 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PageRecorder, serve
+from browser import DESKTOP, PageRecorder
 
 
 @pytest.fixture(scope="module")
-def page_and_recorder(site_build):
-    with serve(site_build.root, site_build.port) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport=DESKTOP)
-        page = context.new_page()
-        recorder = PageRecorder(page, base)
-        page.goto(base + "chapters/sigmoid/", wait_until="load")
-        page.wait_for_timeout(500)
-        yield page, recorder
-        browser.close()
+def page_and_recorder(served, browser):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    recorder = PageRecorder(page, served)
+    page.goto(served + "chapters/sigmoid/", wait_until="load")
+    page.wait_for_timeout(500)
+    yield page, recorder
+    context.close()
 
 
 def _index_requests(recorder) -> list[str]:

@@ -28,6 +28,14 @@ FORWARD_RUNS = (
     ("relu", "lecun"),
     ("relu", "he"),
 )
+# What the lecture printed for its one run (CS231n 2017, lecture 6, "Training Neural Networks I",
+# slides 40-52: https://cs231n.stanford.edu/slides/2017/cs231n_2017_lecture6.pdf), by run and
+# layer (0 is the input): the standard deviation of a_k, to six decimals. For N(0, 1) and
+# N(0, 1) / sqrt(n), and ReLU with the latter, the slides show histograms only.
+CS231N_PRINTED_STD = {
+    "tanh-small": {0: 0.998388, 1: 0.213081, 2: 0.047551, 10: 0.0},
+    "relu-he": {0: 0.999444, 1: 0.825232, 10: 0.844523},
+}
 HISTOGRAM_BINS = {"tanh": np.linspace(-1.0, 1.0, 41), "relu": np.linspace(0.0, 3.0, 31)}
 
 
