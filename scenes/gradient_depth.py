@@ -53,6 +53,17 @@ def curve(axes: LayerAxes, activation: str, init: str):
     return dashed(axes.curve(shares(activation, init), style.ACTIVATION_COLOURS[activation]), DASHES[init])
 
 
+def activation_key() -> VGroup:
+    """Which colour is which activation: a row per activation, above the key to the dashes."""
+    key = VGroup()
+    for i, activation in enumerate(measured.BACKWARD_ACTIVATIONS):
+        colour = style.ACTIVATION_COLOURS[activation]
+        sample = polyline([[0, 0, 0], [1.1, 0, 0]], colour, 6)
+        label = words(ZOO[activation].name, style.LABEL_SIZE, color=colour).next_to(sample, RIGHT, buff=0.25)
+        key.add(VGroup(sample, label).move_to([4.0, 2.0 - 0.62 * i, 0]).align_to([2.9, 0, 0], LEFT))
+    return key
+
+
 def dashed(line, dashes):
     if dashes is None:
         return line
@@ -111,7 +122,7 @@ class GradientsByDepth(CaptionedBeats, Scene):
     def show_all_together(self):
         he = measured.BACKWARD_INITS.index("he")
         self.beat(
-            FadeOut(self.name),
+            FadeOut(self.name), FadeIn(activation_key()),
             *(curves.animate.set_stroke(opacity=0.25) for curves in self.shown),
             caption="All five together.", run_time=1.0, hold=0.5,
         )
