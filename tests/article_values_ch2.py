@@ -51,8 +51,7 @@ def values() -> dict[str, float]:
         "leak": LEAKY_SLOPE,
         "prelu_init": PRELU_INIT,
         "cs231n": rectifier_sources.CS231N_DEAD,
-        "he.conv1.shared": rectifier_sources.HE_CONV1_SHARED,
-        "he.conv1.channelwise": rectifier_sources.HE_CONV1_CHANNELWISE,
+        "he.prelu_top1_error": rectifier_sources.HE_PRELU_TOP1_ERROR,
         "he.top1_gain": rectifier_sources.HE_TOP1_GAIN,
     }
     for prefix, chain in (("tanh.", TANH_EXAMPLE), ("tanh.sat.", TANH_SATURATED)):

@@ -302,12 +302,12 @@ CLAIMS = [
         "PReLU's learned slopes",
     ),
     Claim(
-        r"slopes of ([\d.]+) \(one slope shared by the layer\) and ([\d.]+) \(one per channel",
+        r"the top-1 error fell to ([\d.]+)%, ([\d.]+)% of the images\s+fewer than with ReLU",
         lambda m: (
-            (float(m[1]), float(m[2]))
-            == (rectifier_sources.HE_CONV1_SHARED, rectifier_sources.HE_CONV1_CHANNELWISE)
+            np.isclose(float(m[1]) / 100, rectifier_sources.HE_PRELU_TOP1_ERROR)
+            and np.isclose(float(m[2]) / 100, rectifier_sources.HE_TOP1_GAIN)
         ),
-        "He et al.'s slopes",
+        "He et al.'s top-1 error with PReLU",
     ),
     # ---------------------------------------------------------------- space
     Claim(
