@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN,
     LEFT,
     RIGHT,
-    Axes,
     Create,
     DashedVMobject,
     FadeIn,
@@ -22,9 +20,10 @@ from manim import (
 
 import style
 from captioned import CaptionedBeats
+from layer_axes import LayerAxes
 from numeric import measured
 from numeric.activations import ZOO
-from toolkit import heading, polyline, tex, words
+from toolkit import heading, polyline, words
 
 Y_MIN, Y_MAX = -9, 2  # log10 of the share, the figure's range
 # (dashes per curve, share of each dash drawn): dotted, solid, long dashes, as in the figure.
@@ -46,19 +45,23 @@ def shares(activation: str, init: str) -> np.ndarray:
     return delta / delta[-1]
 
 
-def make_axes() -> Axes:
-    # The y axis counts powers of ten above 10^Y_MIN, so that the layer axis runs along the bottom.
-    axes = Axes(
-        x_range=(1, 10, 1), y_range=(0, Y_MAX - Y_MIN, 1), x_length=7.6, y_length=5.6,
-        axis_config={"color": style.MUTED, "stroke_width": 3, "include_ticks": True},
-        tips=False,
-    )
-    return axes.move_to([-2.3, -0.45, 0])
+def make_axes() -> LayerAxes:
+    return LayerAxes(10, Y_MIN, Y_MAX, x_length=7.6, y_length=5.6).move_to([-2.3, -0.45, 0])
 
 
-def curve(axes: Axes, activation: str, init: str):
-    points = [axes.c2p(k, np.log10(v) - Y_MIN) for k, v in enumerate(shares(activation, init), start=1)]
-    return dashed(polyline(points, style.ACTIVATION_COLOURS[activation], 6), DASHES[init])
+def curve(axes: LayerAxes, activation: str, init: str):
+    return dashed(axes.curve(shares(activation, init), style.ACTIVATION_COLOURS[activation]), DASHES[init])
+
+
+def activation_key() -> VGroup:
+    """Which colour is which activation: a row per activation, above the key to the dashes."""
+    key = VGroup()
+    for i, activation in enumerate(measured.BACKWARD_ACTIVATIONS):
+        colour = style.ACTIVATION_COLOURS[activation]
+        sample = polyline([[0, 0, 0], [1.1, 0, 0]], colour, 6)
+        label = words(ZOO[activation].name, style.LABEL_SIZE, color=colour).next_to(sample, RIGHT, buff=0.25)
+        key.add(VGroup(sample, label).move_to([4.0, 2.0 - 0.62 * i, 0]).align_to([2.9, 0, 0], LEFT))
+    return key
 
 
 def dashed(line, dashes):
@@ -86,20 +89,13 @@ class GradientsByDepth(CaptionedBeats, Scene):
     def show_the_axes(self):
         self.axes = make_axes()
         title = heading(words("The gradient on its way down", style.TITLE_SIZE))
-        y_labels = VGroup(
-            *(tex(f"10^{{{p}}}").next_to(self.axes.c2p(1, p - Y_MIN), LEFT, buff=0.2) for p in range(Y_MIN + 1, Y_MAX + 1, 2))
-        )
-        x_labels = VGroup(
-            *(tex(str(k)).next_to(self.axes.c2p(k, 0), DOWN, buff=0.2) for k in (1, 10))
-        )
-        x_name = words("layer k", style.LABEL_SIZE).next_to(self.axes.c2p(5.5, 0), DOWN, buff=0.3)
         key = VGroup()
         for i, init in enumerate(measured.BACKWARD_INITS):
             sample = dashed(polyline([[0, 0, 0], [1.1, 0, 0]], style.MUTED, 6), KEY_DASHES[init])
             label = words(INIT_WORDS[init], style.LABEL_SIZE).next_to(sample, RIGHT, buff=0.25)
             key.add(VGroup(sample, label).move_to([4.0, -1.2 - 0.75 * i, 0]).align_to([2.9, 0, 0], LEFT))
         self.beat(
-            FadeIn(title), Create(self.axes), FadeIn(y_labels), FadeIn(x_labels), FadeIn(x_name),
+            FadeIn(title), Create(self.axes), FadeIn(self.axes.labels()),
             FadeIn(key),
             caption="Ten layers: what layer k receives of the gradient that reaches layer 10.",
             run_time=2.0, hold=1.5,
@@ -126,7 +122,7 @@ class GradientsByDepth(CaptionedBeats, Scene):
     def show_all_together(self):
         he = measured.BACKWARD_INITS.index("he")
         self.beat(
-            FadeOut(self.name),
+            FadeOut(self.name), FadeIn(activation_key()),
             *(curves.animate.set_stroke(opacity=0.25) for curves in self.shown),
             caption="All five together.", run_time=1.0, hold=0.5,
         )

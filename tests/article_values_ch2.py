@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from numeric import centring, rectifier_sources, rectifiers, regions, weight_updates
+from numeric import (
+    centring,
+    depth_by_activation,
+    rectifier_sources,
+    rectifiers,
+    regions,
+    weight_updates,
+)
 from numeric.activations import (
     LEAKY_SLOPE,
     PRELU_INIT,
@@ -44,8 +51,7 @@ def values() -> dict[str, float]:
         "leak": LEAKY_SLOPE,
         "prelu_init": PRELU_INIT,
         "cs231n": rectifier_sources.CS231N_DEAD,
-        "he.conv1.shared": rectifier_sources.HE_CONV1_SHARED,
-        "he.conv1.channelwise": rectifier_sources.HE_CONV1_CHANNELWISE,
+        "he.prelu_top1_error": rectifier_sources.HE_PRELU_TOP1_ERROR,
         "he.top1_gain": rectifier_sources.HE_TOP1_GAIN,
     }
     for prefix, chain in (("tanh.", TANH_EXAMPLE), ("tanh.sat.", TANH_SATURATED)):
@@ -85,11 +91,25 @@ def values() -> dict[str, float]:
     for k, slope in enumerate(rectifiers.learned_slopes(PRELU_LR)):
         v[f"prelu.slope{k + 1}"] = slope
     v["sparsity.start"], v["sparsity.end"] = rectifiers.zero_outputs()
+    v.update(depth_values())
     x0, x1, y0, y1 = regions.BOX
     v.update({"box.x0": x0, "box.x1": x1, "box.y0": y0, "box.y1": y1})
     v["grid.coarse"], v["grid.fine"] = regions.COARSE_STEP, regions.FINE_STEP
     # A configuration where every run diverged has no median: it states nothing.
     return {k: float(val) for k, val in v.items() if val == val}
+
+
+def depth_values() -> dict[str, float]:
+    """The ReLU page's ten-layer network with the sigmoid, tanh and ReLU."""
+    d = depth_by_activation
+    v = {"depth.bound1": d.bound("sigmoid")[0], "depth.below_bound": d.below_bound()}
+    v["depth.relu.active"] = d.typical_slope("relu") ** 2
+    for a in d.ACTIVATIONS:
+        s = d.shares(a)
+        v[f"depth.{a}.share1"] = d.first_layer_share(a)
+        v[f"depth.{a}.share1.low"], v[f"depth.{a}.share1.high"] = s["low"][0], s["high"][0]
+        v[f"depth.{a}.per_layer"] = d.per_layer_factor(a)
+    return v
 
 
 # The largest learning rate of the sweep at which no PReLU run diverged: where its slopes are read.

@@ -4,14 +4,17 @@ percentages are checked by test_article through tests/article_values_ch2.py)."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import numpy as np
 import pytest
 from test_article import (
+    DOCS,
     Claim,
+    _number,
     known_values,
+    pct,
     stated_numbers,
+    text_of,
     unexplained_numbers,
     worked_table,
 )
@@ -28,21 +31,14 @@ from numeric.chain import (
     premise_holds,
     run,
 )
-from numeric.formatting import percent
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
 CHAPTER = DOCS / "chapters" / "relu-family"
 PAGES = ["index.md", "tanh.md", "relu.md", "dying-relu.md", "leaky-relu.md", "space.md"]
-MINUS = "\u2212"
 
 
 def text(name: str | None = None) -> str:
-    names = PAGES if name is None else [name]
-    return "\n".join((CHAPTER / n).read_text(encoding="utf-8") for n in names)
-
-
-def pct(ratio: float) -> str:
-    return percent(ratio, sep="")
+    """The chapter's pages joined in reading order, or one of them."""
+    return text_of([CHAPTER / n for n in (PAGES if name is None else [name])])
 
 
 def dead(kind: str, lr: float, field: str = "dead", which: int = 0) -> float:
@@ -306,12 +302,12 @@ CLAIMS = [
         "PReLU's learned slopes",
     ),
     Claim(
-        r"slopes of ([\d.]+) \(one slope shared by the layer\) and ([\d.]+) \(one per channel",
+        r"the top-1 error fell to ([\d.]+)%, ([\d.]+)% of the images\s+fewer than with ReLU",
         lambda m: (
-            (float(m[1]), float(m[2]))
-            == (rectifier_sources.HE_CONV1_SHARED, rectifier_sources.HE_CONV1_CHANNELWISE)
+            np.isclose(float(m[1]) / 100, rectifier_sources.HE_PRELU_TOP1_ERROR)
+            and np.isclose(float(m[2]) / 100, rectifier_sources.HE_TOP1_GAIN)
         ),
-        "He et al.'s slopes",
+        "He et al.'s top-1 error with PReLU",
     ),
     # ---------------------------------------------------------------- space
     Claim(
@@ -403,12 +399,9 @@ def test_the_tanh_table_matches_the_core():
     for row in body:
         k = int(row[0])
         for name, cell in zip(header[1:], row[1:]):
-            cell = cell.replace(MINUS, "-")
-            is_pct = cell.endswith("%")
-            digits = cell.rstrip("%")
-            decimals = len(digits.split(".")[1]) if "." in digits else 0
+            value, decimals, is_pct = _number(cell)
             expected = series[TANH_COLUMNS[name]][k - 1] * (100 if is_pct else 1)
-            assert abs(float(digits) - expected) <= 0.5 * 10**-decimals + 1e-12, (k, name, cell)
+            assert abs(value - expected) <= 0.5 * 10**-decimals + 1e-12, (k, name, cell)
 
 
 def test_chapter_2_states_numbers_and_catches_a_hand_edit():

@@ -9,6 +9,7 @@ import numpy as np
 import style
 from framecheck import assert_final_frame_shows
 from numeric import measured
+from numeric.activations import ZOO
 
 
 def test_curves_are_the_medians_relative_to_layer_10():
@@ -41,7 +42,17 @@ def test_caption_claims():
         assert np.all(np.abs(np.log10(share(a, "he"))) < 1)
 
 
-def test_final_frame_shows_the_curves(site_build):
+def test_final_frame_shows_the_curves_and_which_colour_is_which(site_build):
+    # The key names every activation in its own colour at full strength, beside the faded curves.
     video = site_build.root / site_build.scene("GradientsByDepth")["video"]
-    colours = [style.ACTIVATION_COLOURS[a] for a in ("sigmoid", "selu")]
+    colours = [style.ACTIVATION_COLOURS[a] for a in measured.BACKWARD_ACTIVATIONS]
     assert_final_frame_shows(video, (*colours, style.TEXT))
+
+
+def test_the_key_names_every_activation_in_its_colour():
+    key = gradient_depth.activation_key()
+    assert [row[1].original_text for row in key] == [
+        ZOO[a].name for a in measured.BACKWARD_ACTIVATIONS
+    ]
+    for row, a in zip(key, measured.BACKWARD_ACTIVATIONS):
+        assert row[0].get_stroke_color().to_hex().lower() == style.ACTIVATION_COLOURS[a].lower()

@@ -21,6 +21,14 @@ def _uniform(rng, n_in, n_out, limit):
     return rng.uniform(-limit, limit, size=(n_in, n_out))
 
 
+def _orthogonal(rng, n_in, n_out):
+    """A random matrix with orthonormal columns (rows, if wider than tall): the Q of a Gaussian
+    matrix's QR, signs fixed so that it is uniformly distributed (Mezzadri 2007)."""
+    q, r = np.linalg.qr(rng.standard_normal((max(n_in, n_out), min(n_in, n_out))))
+    q = q * np.sign(np.diag(r))
+    return q if n_in >= n_out else q.T
+
+
 # CS231n's "small random numbers": W = 0.01 * N(0, 1).
 SMALL_SCALE = 0.01
 
@@ -37,6 +45,9 @@ INITS = {
     "lecun": lambda rng, n_in, n_out: rng.standard_normal((n_in, n_out)) / np.sqrt(n_in),
     # He et al. 2015: variance 2 / n_in, for ReLU.
     "he": lambda rng, n_in, n_out: rng.standard_normal((n_in, n_out)) * np.sqrt(2.0 / n_in),
+    # Saxe et al. 2014: an orthogonal matrix, every singular value exactly 1. The matrix form of
+    # chapter 1's |w| <= 1: no vector comes out longer (or shorter) than it went in.
+    "orthogonal": _orthogonal,
 }
 
 
@@ -57,6 +68,10 @@ class DeepStats:
     # Glorot and Bengio's "average singular value" of the layer Jacobian da_k / da_{k-1},
     # averaged over the first `jacobian_examples` examples (empty unless asked for).
     jacobian_sv: np.ndarray = None
+    # ||dL/dz_k|| / ||dL/da_depth|| (Frobenius norms over the batch): the share of the gradient
+    # arriving at the top that reaches layer k, chapter 1's |dL/dz_k| / |dL/dy_hat| for a layer.
+    delta_share: np.ndarray = None
+    slope_rms: np.ndarray = None  # the root mean square of f'(z_k) over units and examples
 
 
 # |a| above this counts as saturated: tanh'(z) = 1 - a^2 < 0.02 there.
@@ -106,14 +121,17 @@ def propagate(
         for W, z in zip(weights, zs)
         if jacobian_examples
     ]
-    delta_std, grad_norm, dead = [], [], []
+    delta_std, grad_norm, dead, share, slope_rms = [], [], [], [], []
     upstream = top_gradient / n_examples  # dL/da_depth
+    top_norm = float(np.linalg.norm(upstream))
     for k in reversed(range(depth) if backward else ()):
         slope = f.f_prime(zs[k])
         delta = upstream * slope
         delta_std.append(float(np.std(delta * n_examples)))
         grad_norm.append(float(np.linalg.norm(inputs[k].T @ delta)))
         dead.append(float(np.mean(np.all(slope == 0.0, axis=0))))
+        share.append(float(np.linalg.norm(delta)) / top_norm)
+        slope_rms.append(float(np.sqrt(np.mean(slope**2))))
         upstream = delta @ weights[k].T
     return DeepStats(
         activation=activation,
@@ -127,4 +145,6 @@ def propagate(
         activations=outputs if keep_activations else [],
         saturated=np.array([float(np.mean(np.abs(o) > SATURATED)) for o in outputs]),
         jacobian_sv=np.array(jacobian_sv, dtype=float),
+        delta_share=np.array(share[::-1]),
+        slope_rms=np.array(slope_rms[::-1]),
     )

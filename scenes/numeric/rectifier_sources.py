@@ -55,13 +55,13 @@ CS231N = Source(
     "https://cs231n.github.io/neural-networks-1/#actfun",
 )
 
-# He, Zhang, Ren and Sun, "Delving Deep into Rectifiers" (ICCV 2015), section 2.1 and Table 1:
-# PReLU's slopes start at 0.25, get no weight decay, and end at 0.681 (one slope shared by the
-# layer) and 0.596 (the mean of one slope per channel) in the first convolutional layer; deeper
-# layers learn smaller slopes. On ImageNet, PReLU gives a 1.2% lower top-1 error than ReLU.
+# He, Zhang, Ren and Sun, "Delving Deep into Rectifiers" (ICCV 2015), section 2.1: PReLU's
+# slopes start at 0.25 and get no weight decay. Section 4 / Table 2: the same network with every
+# ReLU replaced by PReLU reaches a top-1 error of 32.64%, 1.2% lower than with ReLU. (The slopes
+# each layer learned are in its Table 1; the page sends the reader there rather than quote them
+# unchecked.)
 HE_INIT = 0.25
-HE_CONV1_SHARED = 0.681
-HE_CONV1_CHANNELWISE = 0.596
+HE_PRELU_TOP1_ERROR = 0.3264
 HE_TOP1_GAIN = 0.012
 HE = Source(
     "He et al. 2015",
