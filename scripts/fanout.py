@@ -7,13 +7,15 @@
 
 A render job is one scene (named by its class) or `figures` (every matplotlib figure, one cache
 entry). Each job's key is the scene's cache key (scripts/discover.py), so a runner's cache entry
-is keyed exactly as the build keys it. A scene the discovery lists twice (a palette variant, say)
-is simply two jobs. What a job writes into .cache/ is its render and that render's stills, and
-nothing else: gathered from every job, those are all the assembly needs.
+is keyed exactly as the build keys it. Variants of a scene (a light palette, say) are part of its
+job when discovery lists them under the scene's name, the job's key then covering every
+variant's key; listed under names of their own, they are jobs of their own. What a job writes
+into .cache/ is its renders and their stills: gathered from every job, all the assembly needs.
 """
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -36,23 +38,31 @@ FIGURES_JOB = "figures"  # scene names are class names: no scene is called that
 
 def render_jobs(layout: Layout) -> list[dict[str, str]]:
     """Every render job of the project: its name (what --render-only takes) and its cache key."""
-    jobs = [
-        {"name": s.name, "key": s.key} for s in discover(layout, RenderSettings(layout.quality))
-    ]
+    by_name: dict[str, list[str]] = {}
+    for s in discover(layout, RenderSettings(layout.quality)):
+        by_name.setdefault(s.name, []).append(s.key)
+    jobs = [{"name": name, "key": job_key(keys)} for name, keys in by_name.items()]
     key = figures_key(layout.scene_dir.resolve())
     if key:
         jobs.append({"name": FIGURES_JOB, "key": key})
     return jobs
 
 
+def job_key(keys: list[str]) -> str:
+    """One scene's key, or a key covering all its variants' keys."""
+    if len(keys) == 1:
+        return keys[0]
+    return hashlib.sha256("|".join(sorted(keys)).encode()).hexdigest()[:24]
+
+
 def _select(scenes: list[SceneInfo], names: list[str], figures: bool) -> list[SceneInfo]:
-    known = {s.name: s for s in scenes}
+    known = {s.name for s in scenes}
     unknown = [n for n in names if n not in known and not (n == FIGURES_JOB and figures)]
     if unknown or not names:
-        choices = " ".join([*known, *([FIGURES_JOB] if figures else [])])
+        choices = [*dict.fromkeys(s.name for s in scenes)] + ([FIGURES_JOB] if figures else [])
         what = f"no render job is called {' '.join(unknown)}" if unknown else "name a render job"
-        raise BuildError(f"{what}; the jobs are: {choices}")
-    return [known[n] for n in dict.fromkeys(names) if n in known]
+        raise BuildError(f"{what}; the jobs are: {' '.join(choices)}")
+    return [s for s in scenes if s.name in names]
 
 
 def render_only(layout: Layout, names: list[str], jobs: int, force: bool) -> int:

@@ -74,3 +74,19 @@ def test_an_unknown_render_job_fails_listing_the_jobs(tmp_path):
     assert "MovingDott" in proc.stderr
     assert "MovingDot GrowingSquare" in proc.stderr
     assert rendered(proc) == []
+
+
+def test_variants_under_one_scene_name_are_one_job_keyed_by_all_of_them(tmp_path, monkeypatch):
+    from scripts import fanout
+    from scripts.discover import SceneInfo
+    from scripts.layout import Layout
+
+    module = tmp_path / "scene.py"
+    dark, light = (SceneInfo("Wave", "A wave", module, key) for key in ("a" * 24, "b" * 24))
+    other = SceneInfo("Dot", "A dot", module, "c" * 24)
+    monkeypatch.setattr(fanout, "discover", lambda layout, settings: [dark, light, other])
+    jobs = fanout.render_jobs(Layout.of(tmp_path, "preview"))
+    assert [j["name"] for j in jobs] == ["Wave", "Dot"]
+    assert jobs[0]["key"] not in (dark.key, light.key)  # a new render of either: a new entry
+    assert jobs[1]["key"] == other.key
+    assert fanout._select([dark, light, other], ["Wave"], figures=False) == [dark, light]
