@@ -8,10 +8,11 @@ What it measures (each figure the median of --runs runs, with min and max):
 - per scene: video seconds, frames, render seconds, render seconds per video second, MP4 bytes,
   KiB per video second; how our encode compares with manim's default (PSNR of the same frames);
 - how the clean render time grows with the number of scenes (1, 2, all) and with JOBS (1, 2);
-- reproducibility: two clean preview builds in separate folders, byte for byte.
+- reproducibility: two clean preview builds in separate folders, byte for byte;
+- the publish workflow's fan-out at preview (scripts/fanout_sim.py): slowest job plus assembly.
 Every run works in a fresh copy of the repository under bench/work/, never on site/ or .cache/.
 
-    python -m scripts.bench [--runs N] [--publish-runs N] [--skip-publish]
+    python -m scripts.bench [--runs N] [--publish-runs N] [--skip-publish] [--skip-fanout]
 """
 
 from __future__ import annotations
@@ -443,6 +444,10 @@ def report_md(r: dict) -> str:
                 else f"{len(rep['differing'])} differ: " + ", ".join(rep["differing"][:20])
             ),
         ]
+    if r.get("fanout"):
+        from .fanout_sim import report_md as fanout_md  # it builds on this module
+
+        lines += ["", *fanout_md(r["fanout"])]
     return "\n".join(lines) + "\n"
 
 
@@ -453,6 +458,7 @@ def main(argv=None) -> int:
         "--publish-runs", type=int, default=int(os.environ.get("BENCH_PUBLISH_RUNS", 1))
     )
     parser.add_argument("--skip-publish", action="store_true")
+    parser.add_argument("--skip-fanout", action="store_true")
     parser.add_argument(
         "--skip-preview",
         action="store_true",
@@ -510,6 +516,10 @@ def main(argv=None) -> int:
     if "preview" in qualities:
         print("Scaling", flush=True)
         report["scaling"] = scaling(args.runs, report["clean"]["preview"])
+        if not args.skip_fanout:
+            from .fanout_sim import simulate  # it builds on this module
+
+            report["fanout"] = simulate("preview")
     OUT.mkdir(exist_ok=True)
     (OUT / "report.json").write_text(json.dumps(report, indent=1) + "\n")
     text = report_md(report)

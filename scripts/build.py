@@ -2,6 +2,7 @@
 
     python -m scripts.build [--quality publish|preview] [--jobs N] [--force]
                             [--project DIR] [--site-dir DIR]
+                            [--list-jobs | --render-only JOB... | --assemble-only]
 
 1. discover (discover.py): the scenes in scenes/*.py and the figures, each with a cache key.
 2. render (render_scenes.py, render_figures.py): what is stale, in worker processes, into the
@@ -9,7 +10,8 @@
 3. place (place.py): the current media linked into build/media-<quality>/, with an index.
 4. build the site (build_site.py): mkdocs build --strict, whose hooks (scripts/hooks/) embed
    the media; the new site replaces the old one only when the whole build succeeded.
-Where each of these lives is scripts/layout.py's to say.
+Where each of these lives is scripts/layout.py's to say. The last three options split the
+build in two for CI runners (scripts/fanout.py): render some jobs into the cache; assemble.
 """
 
 from __future__ import annotations
@@ -136,9 +138,9 @@ def stage_media(layout: Layout, jobs: int, force: bool) -> tuple[int, int]:
     return renders, place_media(layout, scenes, figures)
 
 
-def build(layout: Layout, jobs: int, force: bool, site_dir: Path) -> None:
+def build(layout: Layout, jobs: int, force: bool, site_dir: Path, stage=stage_media) -> None:
     started = time.perf_counter()
-    renders, written = stage_media(layout, jobs, force)
+    renders, written = stage(layout, jobs, force)
     try:
         built = build_site(layout, site_dir, force)
     except SiteBuildError as e:
@@ -163,11 +165,25 @@ def main(argv=None) -> int:
     parser.add_argument("--force", action="store_true", default=os.environ.get("FORCE") == "1")
     parser.add_argument("--project", type=Path, default=ROOT)
     parser.add_argument("--site-dir", type=Path, default=None)
+    split = parser.add_mutually_exclusive_group()
+    split.add_argument("--list-jobs", action="store_true", help="print the render jobs as JSON")
+    split.add_argument("--render-only", nargs="*", metavar="JOB", help="render only these jobs")
+    split.add_argument("--assemble-only", action="store_true", help="build, failing on a render")
     args = parser.parse_args(argv)
     layout = Layout.of(args.project.resolve(), args.quality)
     site_dir = (args.site_dir or layout.project / "site").resolve()
+    from . import fanout  # built on this module's steps
+
     try:
-        build(layout, args.jobs, args.force, site_dir)
+        if args.list_jobs:
+            print(json.dumps(fanout.render_jobs(layout)))
+        elif args.render_only is not None:
+            n = fanout.render_only(layout, args.render_only, args.jobs, args.force)
+            print(f"Render jobs {' '.join(args.render_only)} done: {n} scene(s) rendered")
+        elif args.assemble_only:
+            build(layout, args.jobs, args.force, site_dir, stage=fanout.assemble_stage)
+        else:
+            build(layout, args.jobs, args.force, site_dir)
     except BuildError as e:
         print(f"\nBUILD FAILED: {e}", file=sys.stderr)
         return 1
@@ -175,4 +191,8 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run as scripts.build, not as __main__: fanout.py imports this module, and its BuildError
+    # must be the one main() catches.
+    from scripts.build import main as imported_main
+
+    sys.exit(imported_main())

@@ -36,7 +36,7 @@ def make_project(dest: Path) -> Path:
     return dest
 
 
-def build(project: Path, *extra: str) -> subprocess.CompletedProcess:
+def build(project: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
     proc = subprocess.run(
         [
             sys.executable,
@@ -54,7 +54,7 @@ def build(project: Path, *extra: str) -> subprocess.CompletedProcess:
         capture_output=True,
         text=True,
         timeout=600,
-        env={**os.environ, "FORCE": "0"},
+        env={**os.environ, "FORCE": "0", **(env or {})},
     )
     proc.log = proc.stdout + proc.stderr
     return proc
