@@ -24,7 +24,6 @@ from manim import (
     FadeOut,
     Scene,
     VGroup,
-    Write,
 )
 
 import style
@@ -63,13 +62,23 @@ LOG_FLOOR = -4  # the spread axis runs from 10^LOG_FLOOR to 10^LOG_TOP
 LOG_TOP = 1
 
 
-def point_tex(mean: float, var: float) -> str:
+# Labels and ticks are plain text (Pango), not LaTeX: every distinct formula costs a LaTeX and a
+# dvisvgm run, a large share of a short scene's CPU at publish quality.
+SUPERSCRIPT = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+
+
+def point_text(mean: float, var: float) -> str:
     """The fixed point as the core finds it, to the whole numbers it is (no '-0')."""
-    return rf"({shortest(round(mean, 6) + 0.0)},\ {shortest(round(var, 6) + 0.0)})"
+    return f"({shortest(round(mean, 6) + 0.0)}, {shortest(round(var, 6) + 0.0)})"
 
 
-def power_tex(exponent: int) -> str:
-    return "1" if exponent == 0 else rf"10^{{{exponent}}}"
+def signed(value: float) -> str:
+    """A tick label with a real minus sign."""
+    return shortest(value).replace("-", "\u2212")
+
+
+def power_text(exponent: int) -> str:
+    return "1" if exponent == 0 else "10" + str(exponent).translate(SUPERSCRIPT)
 
 
 class SeluFixedPointAttracts(CaptionedBeats, Scene):
@@ -84,13 +93,13 @@ class SeluFixedPointAttracts(CaptionedBeats, Scene):
         var_label = words("variance", size=style.LABEL_SIZE)
         var_label.next_to(plane.c2p(-1.25, 3.25), UP, buff=0.15).align_to(plane, LEFT)
         ticks = VGroup(
-            *(tex(shortest(v), size=style.LABEL_SIZE).next_to(plane.c2p(v, 0), DOWN, buff=0.15)
+            *(words(signed(v), size=style.LABEL_SIZE).next_to(plane.c2p(v, 0), DOWN, buff=0.15)
               for v in (-1, 1)),
-            *(tex(shortest(v), size=style.LABEL_SIZE).next_to(plane.c2p(-1.25, v), LEFT, buff=0.15)
+            *(words(shortest(v), size=style.LABEL_SIZE).next_to(plane.c2p(-1.25, v), LEFT, buff=0.15)
               for v in (1, 2, 3)),
         )
         # Beside it, what one layer does, until the measured network takes the place.
-        rule = tex(r"(\mu,\ \nu)\ \mapsto\ (\tilde\mu,\ \tilde\nu)", size=style.BODY_SIZE)
+        rule = tex(r"(\mu,\ \nu)\ \mapsto\ (\tilde\mu,\ \tilde\nu)", size=style.TITLE_SIZE)
         rule.move_to(RIGHT * 3.75 + UP * 1.0)
         one_layer = words("one SELU layer", size=style.LABEL_SIZE).next_to(rule, DOWN, buff=0.35)
         self.beat(FadeIn(title), Create(plane), FadeIn(mean_label), FadeIn(var_label),
@@ -102,11 +111,11 @@ class SeluFixedPointAttracts(CaptionedBeats, Scene):
 
         # Show the fixed point.
         fixed = Dot(plane.c2p(FIXED_MEAN, FIXED_VAR), radius=0.11, color=style.TEXT).set_z_index(3)
-        fixed_label = tex(point_tex(FIXED_MEAN, FIXED_VAR), size=style.LABEL_SIZE)
+        fixed_label = words(point_text(FIXED_MEAN, FIXED_VAR), size=style.LABEL_SIZE)
         fixed_label.next_to(fixed, RIGHT, buff=0.2).shift(DOWN * 0.25)
-        kept = tex(rf"{point_tex(FIXED_MEAN, FIXED_VAR)}\ \mapsto\ {point_tex(FIXED_MEAN, FIXED_VAR)}",
-                   size=style.BODY_SIZE).next_to(one_layer, DOWN, buff=0.6)
-        self.beat(FadeIn(fixed), Write(fixed_label), FadeIn(kept),
+        kept = words(f"{point_text(FIXED_MEAN, FIXED_VAR)}  \u21a6  {point_text(FIXED_MEAN, FIXED_VAR)}",
+                     size=style.BODY_SIZE).next_to(one_layer, DOWN, buff=0.6)
+        self.beat(FadeIn(fixed), FadeIn(fixed_label), FadeIn(kept),
                   caption="Inputs with mean 0 and variance 1 come out with mean 0 and variance 1: "
                   "a fixed point of the layer.",
                   run_time=1.5, hold=2.0)
@@ -134,8 +143,8 @@ class SeluFixedPointAttracts(CaptionedBeats, Scene):
                       run_time=step_time, hold=0)
 
         # Show how strongly it pulls near the fixed point.
-        shrink = tex(rf"\text{{shrink per layer}} \le {decimals(CONTRACTION, 3)}",
-                     size=style.LABEL_SIZE, color=SELU_COLOUR)
+        shrink = words(f"shrink per layer \u2264 {decimals(CONTRACTION, 3)}",
+                       size=style.LABEL_SIZE, color=SELU_COLOUR)
         shrink.move_to(plane.get_bottom() + DOWN * 1.2)
         self.beat(FadeIn(shrink),
                   caption="Close to the fixed point every layer shrinks the distance to it by a "
@@ -145,7 +154,7 @@ class SeluFixedPointAttracts(CaptionedBeats, Scene):
 
         # Show a measured deep network: the spread of each layer's activations.
         # The spread on a log scale: y is log10(spread) - LOG_FLOOR, so the layer axis is the floor.
-        chart = Axes(x_range=[0, DEPTH, 5], y_range=[0, LOG_TOP - LOG_FLOOR, 1], x_length=5.6,
+        chart = Axes(x_range=[0, DEPTH + 1, 5], y_range=[0, LOG_TOP - LOG_FLOOR, 1], x_length=5.6,
                      y_length=4.2, axis_config={"color": style.MUTED}).move_to(RIGHT * 3.75 + DOWN * 0.15)
 
         def at(k, spread):
@@ -155,9 +164,9 @@ class SeluFixedPointAttracts(CaptionedBeats, Scene):
         spread_label = words("spread of a", size=style.LABEL_SIZE)
         spread_label.next_to(at(0, 10.0**LOG_TOP), UP, buff=0.15).align_to(chart, LEFT)
         chart_ticks = VGroup(
-            *(tex(shortest(k), size=style.LABEL_SIZE).next_to(chart.c2p(k, 0), DOWN, buff=0.15)
+            *(words(shortest(k), size=style.LABEL_SIZE).next_to(chart.c2p(k, 0), DOWN, buff=0.15)
               for k in (DEPTH // 4, DEPTH)),
-            *(tex(power_tex(e), size=style.LABEL_SIZE).next_to(at(0, 10.0**e), LEFT, buff=0.15)
+            *(words(power_text(e), size=style.LABEL_SIZE).next_to(at(0, 10.0**e), LEFT, buff=0.15)
               for e in range(LOG_FLOOR, LOG_TOP, 2)),
         )
         self.beat(FadeOut(rule), FadeOut(one_layer), FadeOut(kept),

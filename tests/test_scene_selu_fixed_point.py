@@ -38,7 +38,8 @@ def test_every_orbit_is_the_map_by_quadrature_and_closes_in_on_0_1():
         start, end = np.hypot(*(orbit[0] - (0, 1))), np.hypot(*(orbit[-1] - (0, 1)))
         assert end < start / 2
     assert (S.FIXED_MEAN, S.FIXED_VAR) == pytest.approx(layer_by_quadrature(1.0), abs=1e-9)
-    assert S.point_tex(S.FIXED_MEAN, S.FIXED_VAR) == r"(0,\ 1)"
+    assert S.point_text(S.FIXED_MEAN, S.FIXED_VAR) == "(0, 1)"
+    assert S.power_text(-4) == "10\u207b\u2074" and S.power_text(0) == "1"
 
 
 def test_the_starts_lie_on_both_sides_of_the_fixed_point():
