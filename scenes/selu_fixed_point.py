@@ -107,7 +107,7 @@ class SeluFixedPointAttracts(CaptionedBeats, Scene):
                   caption="Take a wide layer of SELUs whose weights have mean 0 and variance 1/n. "
                   "It turns the mean and variance of its inputs into the mean and variance of its "
                   "outputs: one point of this plane into another.",
-                  run_time=2.0, hold=2.5)
+                  run_time=1.0, hold=3.5)
 
         # Show the fixed point.
         fixed = Dot(plane.c2p(FIXED_MEAN, FIXED_VAR), radius=0.11, color=style.TEXT).set_z_index(3)
@@ -175,7 +175,7 @@ class SeluFixedPointAttracts(CaptionedBeats, Scene):
                   f"{shortest(DEEP['width'])} units, weights of variance 1/n, "
                   f"{shortest(DEEP['n_examples'])} standard normal inputs, "
                   f"{shortest(len(DEEP_SEEDS))} seeds; the spread on a log scale.",
-                  run_time=1.5, hold=2.0)
+                  run_time=1.0, hold=2.5)
 
         layers = np.arange(1, DEPTH + 1)
         selu_line = polyline(np.array([at(k, s) for k, s in zip(layers, SELU_SPREADS)]),
@@ -187,7 +187,7 @@ class SeluFixedPointAttracts(CaptionedBeats, Scene):
                   f"after {shortest(DEPTH)} layers (median over the seeds; "
                   f"{decimals(SELU_LAST.min(), 4)} to {decimals(SELU_LAST.max(), 4)}), the mean "
                   f"within {decimals(SELU_MEAN_BOUND, 4)} of 0.",
-                  run_time=2.0, hold=2.5)
+                  run_time=1.5, hold=3.0)
 
         relu_line = polyline(np.array([at(k, s) for k, s in zip(layers, RELU_SPREADS)]),
                              RELU_COLOUR, 6)
@@ -196,4 +196,4 @@ class SeluFixedPointAttracts(CaptionedBeats, Scene):
         self.beat(Create(relu_line), FadeIn(relu_name),
                   caption="The same network with ReLU halves the variance at every layer: after "
                   f"{shortest(DEPTH)} layers its spread is {significant(RELU_LAST, 2)}.",
-                  run_time=2.0, hold=4.0)
+                  run_time=1.5, hold=4.5)
