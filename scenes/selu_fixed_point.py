@@ -127,7 +127,7 @@ class SeluFixedPointAttracts(CaptionedBeats, Scene):
                   caption="Now start elsewhere: mean 1 and variance 3, or a small variance, or a "
                   "negative mean.",
                   run_time=1.0, hold=1.5)
-        step_time = 0.7
+        step_time = 0.8  # a whole number of frames at 15 and 60 fps: the caption spans the arrows exactly
         for k in range(LAYERS):
             arrows = [Arrow(plane.c2p(*orbit[k]), plane.c2p(*orbit[k + 1]), buff=0,
                             color=SELU_COLOUR, stroke_width=4, tip_length=0.16,
