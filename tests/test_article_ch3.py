@@ -1,10 +1,9 @@
 """Chapter 3's claims in words and integers against the core, and its generated table: every row
-passes the independent check, a wrong cell fails the build, the charts draw byte-stable SVG."""
+passes the independent check, a wrong cell fails the build, its figures are each embedded once."""
 
 from __future__ import annotations
 
 import importlib.util
-import io
 import re
 import sys
 from pathlib import Path
@@ -220,53 +219,20 @@ def test_the_zoo_page_holds_each_table_once():
         assert text("zoo.md").count(f"<!-- zoo-table {name} -->") == 1, name
 
 
-# ---------------------------------------------------------------- the charts
+# ---------------------------------------------------------------- the figures
 
 
-def test_charts_draw_the_same_bytes_twice(tmp_path):
-    import charts
-    import matplotlib.pyplot as plt
+def test_every_chapter_figure_is_embedded_once_and_exists():
+    """test_article checks chapter 1's registry; this chapter's figures live in their own, which
+    test_figures draws (both palettes, byte-stable) with every other figure."""
+    import figures_smooth
 
-    import style
+    import figures
 
-    hook = load_hook()
-    for name, draw in charts.CHARTS.items():
-        outputs = []
-        for _ in range(2):
-            with plt.style.context(style.MATPLOTLIB_RC):
-                fig = draw()
-                buf = io.BytesIO()
-                fig.savefig(buf, format="svg", metadata=hook.SVG_METADATA)
-                plt.close(fig)
-            outputs.append(buf.getvalue())
-        assert outputs[0] == outputs[1], name
-        assert b"Date" not in outputs[0] and b"Matplotlib" not in outputs[0][:400]
-
-
-def test_every_chart_a_page_names_exists():
-    import charts
-
-    for page in PAGES:
-        for name in re.findall(r"\]\(chart:([\w-]+)", page.read_text()):
-            assert name in charts.CHARTS, (page.name, name)
-
-
-def test_unknown_chart_fails_with_page_and_line(monkeypatch):
-    from mkdocs.exceptions import PluginError
-
-    hook = load_hook()
-    monkeypatch.setattr(hook, "_charts", {})
-
-    class Page:
-        class file:
-            src_uri = "chapters/smooth/gelu.md"
-
-        url = "chapters/smooth/gelu/"
-
-    with pytest.raises(PluginError, match=r"gelu\.md:3: unknown chart 'nope'"):
-        hook.on_page_markdown(
-            "# t\n\n![A chart that does not exist](chart:nope)\n", Page, None, None
-        )
+    embedded = re.findall(r"\]\(figure:([\w-]+)[ )]", "\n".join(p.read_text() for p in PAGES))
+    assert sorted(embedded) == sorted(figures_smooth.FIGURES)
+    assert not set(figures_smooth.FIGURES) & set(figures.FIGURES)
+    assert not any("](chart:" in p.read_text() for p in PAGES), "the chart embed is gone"
 
 
 sys.modules.setdefault("zoo_hook", load_hook())

@@ -178,7 +178,7 @@ def test_light_palette_draws_the_same_figures_on_white(rendered, tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     dark_dir, _ = rendered
-    for name in figures.FIGURES:
+    for name in all_figures():
         light = np.asarray(Image.open(tmp_path / f"{name}.png").convert("RGB"))
         dark = np.asarray(Image.open(dark_dir / f"{name}.png").convert("RGB"))
         assert light.shape == dark.shape, name

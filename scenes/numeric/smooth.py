@@ -212,18 +212,43 @@ DEEP = dict(depth=20, width=400, n_examples=500)
 DEEP_SEEDS = tuple(range(5))
 
 
-def deep_spreads(activation: str, init: str = "lecun") -> np.ndarray:
+DEEP_ACTIVATIONS = ("selu", "relu")
+
+
+def _deep_forward() -> dict:
+    """Each layer's activation mean and spread, one list per seed, for SELU and ReLU: forward
+    only, the backward pass is not needed here."""
+    from .deep import propagate
+
+    out = {}
+    for activation in DEEP_ACTIVATIONS:
+        runs = [propagate(activation, "lecun", seed=s, backward=False, **DEEP) for s in DEEP_SEEDS]
+        out[activation] = {
+            "std": [r.a_std.tolist() for r in runs],
+            "mean": [r.a_mean.tolist() for r in runs],
+        }
+    return out
+
+
+def _deep(activation: str, field: str) -> np.ndarray:
+    from .result_cache import cached
+
+    if activation not in DEEP_ACTIVATIONS:
+        raise KeyError(f"the deep SELU experiment measures {DEEP_ACTIVATIONS}, not {activation!r}")
+    return np.array(cached("selu-relu-deep", _deep_forward)[activation][field])
+
+
+def deep_spreads(activation: str) -> np.ndarray:
     """The spread (standard deviation) of each layer's activations, one row per seed, in the
-    network of numeric.deep with weights of variance 1/n (LeCun's), the setting SELU assumes."""
-    from .deep import propagate
+    network of numeric.deep with weights of variance 1/n (LeCun's), the setting SELU assumes.
+    Computed once and kept by numeric.result_cache (the chapter's page, its tests and the scene
+    SELU's fixed point all read it)."""
+    return _deep(activation, "std")
 
-    return np.array([propagate(activation, init, seed=s, **DEEP).a_std for s in DEEP_SEEDS])
 
-
-def deep_means(activation: str, init: str = "lecun") -> np.ndarray:
-    from .deep import propagate
-
-    return np.array([propagate(activation, init, seed=s, **DEEP).a_mean for s in DEEP_SEEDS])
+def deep_means(activation: str) -> np.ndarray:
+    """The mean of each layer's activations, one row per seed, in the same networks."""
+    return _deep(activation, "mean")
 
 
 @cache

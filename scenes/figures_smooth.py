@@ -1,41 +1,27 @@
-"""Chapter 3's matplotlib charts: GELU against its two approximations, and the zoo in small
-multiples (every f and f' of the zoo table, in the activation colours).
+"""Chapter 3's figures, in a registry of their own: GELU against its two approximations, and the
+zoo in small multiples (every f and f' of the zoo table, in the activation colours).
 
-`CHARTS` maps a kebab-case name to a function returning a matplotlib Figure; the zoo hook
-(scripts/hooks/zoo.py) draws them under style.MATPLOTLIB_RC into SVG and a page embeds one with
-`![alt text](chart:<name>)`. Every number drawn comes from the numeric core.
+The build draws every scenes/figures_*.py module's FIGURES beside figures.py's
+(scripts/figure_worker.py), in both palettes; a page embeds one with `![alt](figure:<name> "Title")`.
+Every number drawn comes from the numeric core.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.figure import Figure
 
-import matplotlib
+import style
+from figures import figure
+from numeric import activations as act
+from numeric import smooth, zoo_table
+from numeric.formatting import decimals
 
-matplotlib.use("agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-import style  # noqa: E402
-from numeric import activations as act  # noqa: E402
-from numeric import smooth, zoo_table  # noqa: E402
-from numeric.formatting import decimals  # noqa: E402
-
-CHARTS: dict[str, Callable[[], Figure]] = {}
+FIGURES: dict = {}
 
 
-def chart(name: str):
-    def register(draw):
-        if name in CHARTS:
-            raise ValueError(f"chart {name!r} registered twice")
-        CHARTS[name] = draw
-        return draw
-
-    return register
-
-
-@chart("gelu-approximation-errors")
+@figure("gelu-approximation-errors", FIGURES)
 def gelu_approximation_errors() -> Figure:
     x = np.linspace(-5, 5, 1001)
     fig, (left, right) = plt.subplots(1, 2, figsize=(8.0, 4.2))
@@ -69,7 +55,7 @@ def gelu_approximation_errors() -> Figure:
     return fig
 
 
-@chart("zoo-small-multiples")
+@figure("zoo-small-multiples", FIGURES)
 def zoo_small_multiples() -> Figure:
     """Every activation of the zoo table: f (solid) and f' (dashed) on one scale."""
     entries = zoo_table.ENTRIES
