@@ -8,10 +8,15 @@ What it measures (each figure the median of --runs runs, with min and max):
 - per scene: video seconds, frames, render seconds, render seconds per video second, MP4 bytes,
   KiB per video second; how our encode compares with manim's default (PSNR of the same frames);
 - how the clean render time grows with the number of scenes (1, 2, all) and with JOBS (1, 2);
-- reproducibility: two clean preview builds in separate folders, byte for byte.
+- reproducibility: two clean preview builds in separate folders, byte for byte;
+- frame costs: every scene rendered alone at publish quality (1080p60) into a fresh cache, with the
+  CPU seconds (user + system) of its render worker per second of video and frames per CPU second,
+  against the target of 1.5 CPU-s per video second; --scenes A B measures only those scenes;
+- the fan-out simulation (scripts/fanout_sim.py), when the repository has it.
 Every run works in a fresh copy of the repository under bench/work/, never on site/ or .cache/.
 
-    python -m scripts.bench [--runs N] [--publish-runs N] [--skip-publish]
+    python -m scripts.bench [--runs N] [--publish-runs N] [--skip-publish] [--skip-preview]
+    python -m scripts.bench --costs-only [--scenes A B] [--cost-quality preview]   # cheap mode
 """
 
 from __future__ import annotations
@@ -42,6 +47,8 @@ OUT = ROOT / "bench"
 WORK = OUT / "work"
 CORES = os.cpu_count() or 1
 RENDERED = re.compile(r"\[render\] (\w+): started")
+# The frame-cost target: CPU seconds of a scene's render worker per second of 1080p60 video.
+CPU_PER_VIDEO_S_TARGET = 1.5
 
 
 def stats(values: list[float]) -> dict:
@@ -272,6 +279,74 @@ def per_scene(project: Path) -> list[dict]:
     return rows
 
 
+def frame_costs(names: list[str] | None, quality: str, runs: int) -> list[dict]:
+    """Each scene rendered alone (JOBS=1) into a fresh cache: what its worker costs in CPU seconds.
+
+    CPU time, not wall time: on a shared machine load stretches the wall clock but hardly the CPU
+    seconds a render needs. cpu_s is the whole worker (imports, construct(), encoding threads,
+    LaTeX, verifying and finishing the video); render_cpu_s is construct() and the encode alone.
+    The videos of the last run are kept in bench/cost-videos/<quality>/ to compare frames."""
+    settings = RenderSettings(quality)
+    scenes = discover_scenes(ROOT / "scenes", settings.describe())
+    if names:
+        unknown = sorted(set(names) - {s.name for s in scenes})
+        if unknown:
+            raise SystemExit(
+                f"--scenes: no scene named {', '.join(unknown)}; the scenes are "
+                + ", ".join(s.name for s in scenes)
+            )
+        scenes = [s for s in scenes if s.name in names]
+    kept = OUT / "cost-videos" / quality
+    rows = []
+    for scene in scenes:
+        metas = []
+        for i in range(runs):
+            cache = WORK / f"costs-{quality}-{scene.name}-{i}"
+            shutil.rmtree(cache, ignore_errors=True)
+            failures = render_all([scene], settings, cache / "renders", cache / "tmp", 1)
+            if failures:
+                raise SystemExit(f"{scene.name} failed to render: {failures[0]}")
+            entry = next((cache / "renders").glob(f"{scene.name}-*"))
+            metas.append(json.loads((entry / "meta.json").read_text()))
+            kept.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(entry / f"{scene.name}.mp4", kept / f"{scene.name}.mp4")
+            shutil.rmtree(cache, ignore_errors=True)
+        video_s, frames = metas[0]["duration_s"], metas[0]["frames"]
+        cpu = stats([m["cpu_s"] for m in metas])
+        rows.append(
+            {
+                "name": scene.name,
+                "video_s": video_s,
+                "frames": frames,
+                "cpu_s": cpu,
+                "render_cpu_s": stats([m["render_cpu_s"] for m in metas]),
+                "wall_s": stats([m["render_s"] for m in metas]),
+                "cpu_per_video_s": round(cpu["median"] / video_s, 3),
+                "frames_per_cpu_s": round(frames / cpu["median"], 2),
+                "ms_per_frame": round(1000 * cpu["median"] / frames, 1),
+                "meets_target": cpu["median"] / video_s <= CPU_PER_VIDEO_S_TARGET,
+            }
+        )
+        print(
+            f"  {scene.name}: {video_s:.1f} s of video, {cpu['median']:.1f} CPU-s, "
+            f"{rows[-1]['cpu_per_video_s']:.2f} CPU-s per video s",
+            flush=True,
+        )
+    return rows
+
+
+def fanout() -> dict | None:
+    """The fan-out simulation's result, when scripts/fanout_sim.py exists (it renders named
+    scenes in separate clean copies, gathers their cache entries and assembles the site).
+    Its `simulate()` returns a dict the report prints as a table of its "rows" (each a dict of
+    column -> value) and a "summary" sentence; this function only hands over."""
+    try:
+        from . import fanout_sim
+    except ImportError:
+        return None
+    return fanout_sim.simulate()
+
+
 def psnr_against_manim_default(project: Path, quality: str, samples: int = 12) -> list[dict]:
     """PSNR (luma) of our encode against manim's default encode of the very same frames."""
     rows = []
@@ -330,11 +405,62 @@ def reproducibility(one: Path, two: Path) -> dict:
     }
 
 
+def costs_md(costs: dict | None) -> list[str]:
+    if not costs:
+        return []
+    rows, target = costs["rows"], costs["target"]
+    lines = [
+        "",
+        f"## Frame costs ({costs['quality']}, each scene alone, JOBS=1)",
+        "",
+        "CPU seconds (user + system) of each scene's render worker: imports, construct(), "
+        "the encoder threads, LaTeX and finishing the video; the render alone in brackets. "
+        f"Target: at most {target} CPU-s per second of video.",
+        "",
+        "| scene | video s | frames | CPU s (render alone) | wall s | CPU-s / video s "
+        "| frames / CPU-s | ms / frame | target |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for s in rows:
+        lines.append(
+            f"| {s['name']} | {s['video_s']:.1f} | {s['frames']} | {fmt(s['cpu_s'], '')}"
+            f"({s['render_cpu_s']['median']:.1f}) | {s['wall_s']['median']:.1f} "
+            f"| {s['cpu_per_video_s']:.2f} | {s['frames_per_cpu_s']:.1f} | {s['ms_per_frame']:.1f} "
+            f"| {'met' if s['meets_target'] else '**missed**'} |"
+        )
+    video = sum(s["video_s"] for s in rows)
+    cpu = sum(s["cpu_s"]["median"] for s in rows)
+    frames = sum(s["frames"] for s in rows)
+    lines.append(
+        f"| **all** | {video:.1f} | {frames} | {cpu:.1f} | | **{cpu / video:.2f}** "
+        f"| {frames / cpu:.1f} | {1000 * cpu / frames:.1f} "
+        f"| {sum(s['meets_target'] for s in rows)} of {len(rows)} met |"
+    )
+    return lines
+
+
+def fanout_md(result: dict | None) -> list[str]:
+    """The fan-out simulation's section (see fanout())."""
+    if result is None:
+        return ["", "## Fan-out simulation", "", "Not measured: scripts/fanout_sim.py is absent."]
+    rows = result.get("rows", [])
+    lines = ["", "## Fan-out simulation", "", result.get("summary", "")]
+    if rows:
+        cols = list(rows[0])
+        lines += ["", "| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+        lines += ["| " + " | ".join(str(row.get(c, "")) for c in cols) + " |" for row in rows]
+    return lines
+
+
 def report_md(r: dict) -> str:
     lines = [
         f"# Build benchmark ({r['machine']})",
         "",
-        "Median of the runs, with (min–max). Times are wall-clock seconds.",
+        "Median of the runs, with (min–max). Times are wall-clock seconds unless they say CPU.",
+    ]
+    if not r["clean"]:  # the cheap mode (--costs-only) measured frame costs alone
+        return "\n".join(lines + costs_md(r.get("costs")) + fanout_md(r.get("fanout"))) + "\n"
+    lines += [
         "",
         "## Clean builds",
         "",
@@ -430,6 +556,8 @@ def report_md(r: dict) -> str:
     )
     for row in r.get("scaling", []):
         lines.append(f"| {row['scenes']} | {row['jobs']} | {fmt(row['seconds'])} | {row['what']} |")
+    lines += costs_md(r.get("costs"))
+    lines += fanout_md(r.get("fanout"))
     rep = r.get("reproducible")
     if rep:
         lines += [
@@ -458,6 +586,22 @@ def main(argv=None) -> int:
         action="store_true",
         help="publish quality only: no incremental, scaling or reproducibility runs",
     )
+    parser.add_argument(
+        "--costs-only",
+        action="store_true",
+        help="the cheap mode: frame costs (and the fan-out simulation) alone, no clean builds",
+    )
+    parser.add_argument(
+        "--scenes", nargs="+", metavar="SCENE", help="frame costs of these scenes only"
+    )
+    parser.add_argument(
+        "--cost-quality",
+        choices=sorted(QUALITIES),
+        default="publish",
+        help="the quality frame costs are measured at (the target is set for publish)",
+    )
+    parser.add_argument("--cost-runs", type=int, default=1, help="runs per scene for frame costs")
+    parser.add_argument("--skip-fanout", action="store_true")
     args = parser.parse_args(argv)
     WORK.mkdir(parents=True, exist_ok=True)
     cpu = next(
@@ -473,8 +617,10 @@ def main(argv=None) -> int:
         "clean": {},
         "per_scene": {},
     }
-    qualities = ([] if args.skip_preview else ["preview"]) + (
-        [] if args.skip_publish else ["publish"]
+    qualities = (
+        []
+        if args.costs_only
+        else ([] if args.skip_preview else ["preview"]) + ([] if args.skip_publish else ["publish"])
     )
     kept: list[Path] = []
     for q in qualities:
@@ -510,6 +656,15 @@ def main(argv=None) -> int:
     if "preview" in qualities:
         print("Scaling", flush=True)
         report["scaling"] = scaling(args.runs, report["clean"]["preview"])
+    print(f"Frame costs at {args.cost_quality} quality, one scene at a time", flush=True)
+    report["costs"] = {
+        "quality": args.cost_quality,
+        "target": CPU_PER_VIDEO_S_TARGET,
+        "rows": frame_costs(args.scenes, args.cost_quality, args.cost_runs),
+    }
+    if not args.skip_fanout:
+        print("Fan-out simulation", flush=True)
+        report["fanout"] = fanout()
     OUT.mkdir(exist_ok=True)
     (OUT / "report.json").write_text(json.dumps(report, indent=1) + "\n")
     text = report_md(report)
