@@ -335,16 +335,15 @@ def frame_costs(names: list[str] | None, quality: str, runs: int) -> list[dict]:
     return rows
 
 
-def fanout() -> dict | None:
-    """The fan-out simulation's result, when scripts/fanout_sim.py exists (it renders named
-    scenes in separate clean copies, gathers their cache entries and assembles the site).
-    Its `simulate()` returns a dict the report prints as a table of its "rows" (each a dict of
-    column -> value) and a "summary" sentence; this function only hands over."""
+def fanout(quality: str = "preview") -> dict | None:
+    """The fan-out simulation (scripts/fanout_sim.py, the publish workflow's render jobs run as
+    separate processes on separate clean copies, then assembly): None while the repository does
+    not have it. Its own report_md() writes its section."""
     try:
-        from . import fanout_sim
+        from .fanout_sim import simulate  # it builds on this module
     except ImportError:
         return None
-    return fanout_sim.simulate()
+    return simulate(quality)
 
 
 def psnr_against_manim_default(project: Path, quality: str, samples: int = 12) -> list[dict]:
@@ -415,7 +414,8 @@ def costs_md(costs: dict | None) -> list[str]:
         "",
         "CPU seconds (user + system) of each scene's render worker: imports, construct(), "
         "the encoder threads, LaTeX and finishing the video; the render alone in brackets. "
-        f"Target: at most {target} CPU-s per second of video.",
+        f"Target: at most {target} CPU-s per second of video. Medians of {rows[0]['cpu_s']['runs']} "
+        "run(s); wall seconds are stretched by whatever else the machine runs.",
         "",
         "| scene | video s | frames | CPU s (render alone) | wall s | CPU-s / video s "
         "| frames / CPU-s | ms / frame | target |",
@@ -423,7 +423,7 @@ def costs_md(costs: dict | None) -> list[str]:
     ]
     for s in rows:
         lines.append(
-            f"| {s['name']} | {s['video_s']:.1f} | {s['frames']} | {fmt(s['cpu_s'], '')}"
+            f"| {s['name']} | {s['video_s']:.1f} | {s['frames']} | {s['cpu_s']['median']:.1f} "
             f"({s['render_cpu_s']['median']:.1f}) | {s['wall_s']['median']:.1f} "
             f"| {s['cpu_per_video_s']:.2f} | {s['frames_per_cpu_s']:.1f} | {s['ms_per_frame']:.1f} "
             f"| {'met' if s['meets_target'] else '**missed**'} |"
@@ -440,16 +440,12 @@ def costs_md(costs: dict | None) -> list[str]:
 
 
 def fanout_md(result: dict | None) -> list[str]:
-    """The fan-out simulation's section (see fanout())."""
+    """The fan-out simulation's section, written by scripts/fanout_sim.py itself."""
     if result is None:
         return ["", "## Fan-out simulation", "", "Not measured: scripts/fanout_sim.py is absent."]
-    rows = result.get("rows", [])
-    lines = ["", "## Fan-out simulation", "", result.get("summary", "")]
-    if rows:
-        cols = list(rows[0])
-        lines += ["", "| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
-        lines += ["| " + " | ".join(str(row.get(c, "")) for c in cols) + " |" for row in rows]
-    return lines
+    from .fanout_sim import report_md as fanout_report_md
+
+    return ["", *fanout_report_md(result)]
 
 
 def report_md(r: dict) -> str:
@@ -459,7 +455,8 @@ def report_md(r: dict) -> str:
         "Median of the runs, with (min–max). Times are wall-clock seconds unless they say CPU.",
     ]
     if not r["clean"]:  # the cheap mode (--costs-only) measured frame costs alone
-        return "\n".join(lines + costs_md(r.get("costs")) + fanout_md(r.get("fanout"))) + "\n"
+        lines += costs_md(r.get("costs"))
+        return "\n".join(lines + (fanout_md(r["fanout"]) if "fanout" in r else [])) + "\n"
     lines += [
         "",
         "## Clean builds",
@@ -557,7 +554,7 @@ def report_md(r: dict) -> str:
     for row in r.get("scaling", []):
         lines.append(f"| {row['scenes']} | {row['jobs']} | {fmt(row['seconds'])} | {row['what']} |")
     lines += costs_md(r.get("costs"))
-    lines += fanout_md(r.get("fanout"))
+    lines += fanout_md(r["fanout"]) if "fanout" in r else []  # absent: --skip-fanout
     rep = r.get("reproducible")
     if rep:
         lines += [
