@@ -279,15 +279,22 @@ def per_scene(project: Path) -> list[dict]:
     return rows
 
 
-def frame_costs(names: list[str] | None, quality: str, runs: int) -> list[dict]:
+def frame_costs(
+    names: list[str] | None,
+    quality: str,
+    runs: int,
+    scene_dir: Path = ROOT / "scenes",
+    kept: Path = OUT / "cost-videos",
+) -> list[dict]:
     """Each scene rendered alone (JOBS=1) into a fresh cache: what its worker costs in CPU seconds.
 
     CPU time, not wall time: on a shared machine load stretches the wall clock but hardly the CPU
     seconds a render needs. cpu_s is the whole worker (imports, construct(), encoding threads,
     LaTeX, verifying and finishing the video); render_cpu_s is construct() and the encode alone.
-    The videos of the last run are kept in bench/cost-videos/<quality>/ to compare frames."""
+    The videos of the last run are kept in `kept`/<quality>/ to compare frames before and after a
+    change (scripts/compare_videos.py)."""
     settings = RenderSettings(quality)
-    scenes = discover_scenes(ROOT / "scenes", settings.describe())
+    scenes = discover_scenes(scene_dir, settings.describe())
     if names:
         unknown = sorted(set(names) - {s.name for s in scenes})
         if unknown:
@@ -295,8 +302,9 @@ def frame_costs(names: list[str] | None, quality: str, runs: int) -> list[dict]:
                 f"--scenes: no scene named {', '.join(unknown)}; the scenes are "
                 + ", ".join(s.name for s in scenes)
             )
-        scenes = [s for s in scenes if s.name in names]
-    kept = OUT / "cost-videos" / quality
+        by_name = {s.name: s for s in scenes}
+        scenes = [by_name[n] for n in dict.fromkeys(names)]  # in the order given
+    kept = kept / quality
     rows = []
     for scene in scenes:
         metas = []
