@@ -213,6 +213,20 @@ def _counter(kind: str, n: int) -> Text:
     return words(f"{n} steps", style.LABEL_SIZE).next_to(frame_of(kind), DOWN, buff=0.12)
 
 
+def follow_count(kind: str, k: ValueTracker):
+    """The counter's updater: it swaps in the new count only when the count changes (a Text's
+    copy is the costliest part of a frame), so the frames are the ones it drew before."""
+    shown = [0]
+
+    def update(m):
+        n = int(min(np.floor(k.get_value()), PATHS[kind].steps))
+        if n != shown[0]:
+            m.become(counter(kind, n))
+            shown[0] = n
+
+    return update
+
+
 def step_size_label(kind: str) -> VGroup:
     """'η = 51' beside the counter: each panel's own step size."""
     label = tex(rf"\eta = {step_size_text(kind)}", color=style.MUTED)
@@ -242,6 +256,14 @@ class PositiveInputsZigZag(CaptionedBeats, Scene):
         self.show_allowed_quadrants()
         self.run_both()
         self.count_the_steps()
+
+    def retitle(self, new) -> Transform:
+        """The heading turning into `new`. manim redraws, on every frame of an animation, each
+        mobject listed after the first one that moves; the heading was listed first, so the
+        contours and paths were redrawn too. Listed last, it is redrawn alone, and it draws on
+        top either way (z-index 6)."""
+        self.bring_to_front(self.title)
+        return Transform(self.title, new)
 
     # Show the neuron and its teacher.
     def show_neuron(self):
@@ -275,7 +297,7 @@ class PositiveInputsZigZag(CaptionedBeats, Scene):
         rule = heading(tex(r"\partial L / \partial w = (\hat y - y)\,\sigma'(z)\;x",
                            size=style.TITLE_SIZE, color=style.GRADIENT),
                        drop=HEADING_DROP)
-        self.beat(Transform(self.title, rule),
+        self.beat(self.retitle(rule),
                   caption="One example's gradient is a single number times the input x.",
                   run_time=1.5, hold=1.5)
         start_left = to_scene("positive", START)[0]
@@ -296,7 +318,7 @@ class PositiveInputsZigZag(CaptionedBeats, Scene):
         self.counters = {kind: counter(kind, 0) for kind in KINDS}
         etas = {kind: step_size_label(kind) for kind in KINDS}
         run_title = heading(words("SGD, one example per step"), drop=HEADING_DROP)
-        self.beat(Transform(self.title, run_title), FadeOut(self.wanted),
+        self.beat(self.retitle(run_title), FadeOut(self.wanted),
                   *(FadeIn(self.counters[k]) for k in KINDS), *(FadeIn(etas[k]) for k in KINDS),
                   caption="Now run SGD, one example per step, until within "
                           f"{tolerance_text()} of w*. Each side gets its own best step size, "
@@ -311,8 +333,7 @@ class PositiveInputsZigZag(CaptionedBeats, Scene):
             trails[kind].add_updater(lambda m, kind=kind: m.become(path_mobject(kind, k.get_value())))
             heads[kind] = Dot(head_position(kind, 0.0), radius=0.08, color=style.WEIGHT).set_z_index(6)
             heads[kind].add_updater(lambda m, kind=kind: m.move_to(head_position(kind, k.get_value())))
-            self.counters[kind].add_updater(lambda m, kind=kind: m.become(
-                counter(kind, int(min(np.floor(k.get_value()), PATHS[kind].steps)))))
+            self.counters[kind].add_updater(follow_count(kind, k))
             self.add(trails[kind], heads[kind])
         self.quads.add_updater(
             lambda m: m.become(quadrants_at(head_position("positive", k.get_value()))))
@@ -340,7 +361,7 @@ class PositiveInputsZigZag(CaptionedBeats, Scene):
         for kind in KINDS:
             signs[kind] = words(f"path: {same_sign_text(kind)} same sign", style.LABEL_SIZE,
                                 style.MUTED)
-        self.beat(Transform(self.title, verdict), FadeOut(self.quads),
+        self.beat(self.retitle(verdict), FadeOut(self.quads),
                   caption=f"Over {runs_text()} pairs of data sets, the positive inputs took "
                           f"{ratio_text()} times as many steps as the centred ones (the median "
                           "ratio).",
