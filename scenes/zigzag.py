@@ -257,14 +257,6 @@ class PositiveInputsZigZag(CaptionedBeats, Scene):
         self.run_both()
         self.count_the_steps()
 
-    def retitle(self, new) -> Transform:
-        """The heading turning into `new`. manim redraws, on every frame of an animation, each
-        mobject listed after the first one that moves; the heading was listed first, so the
-        contours and paths were redrawn too. Listed last, it is redrawn alone, and it draws on
-        top either way (z-index 6)."""
-        self.bring_to_front(self.title)
-        return Transform(self.title, new)
-
     # Show the neuron and its teacher.
     def show_neuron(self):
         self.title = heading(tex(r"\hat y = \sigma(w_1 x_1 + w_2 x_2)", size=style.TITLE_SIZE),
@@ -297,7 +289,7 @@ class PositiveInputsZigZag(CaptionedBeats, Scene):
         rule = heading(tex(r"\partial L / \partial w = (\hat y - y)\,\sigma'(z)\;x",
                            size=style.TITLE_SIZE, color=style.GRADIENT),
                        drop=HEADING_DROP)
-        self.beat(self.retitle(rule),
+        self.beat(Transform(self.title, rule),
                   caption="One example's gradient is a single number times the input x.",
                   run_time=1.5, hold=1.5)
         start_left = to_scene("positive", START)[0]
@@ -318,7 +310,7 @@ class PositiveInputsZigZag(CaptionedBeats, Scene):
         self.counters = {kind: counter(kind, 0) for kind in KINDS}
         etas = {kind: step_size_label(kind) for kind in KINDS}
         run_title = heading(words("SGD, one example per step"), drop=HEADING_DROP)
-        self.beat(self.retitle(run_title), FadeOut(self.wanted),
+        self.beat(Transform(self.title, run_title), FadeOut(self.wanted),
                   *(FadeIn(self.counters[k]) for k in KINDS), *(FadeIn(etas[k]) for k in KINDS),
                   caption="Now run SGD, one example per step, until within "
                           f"{tolerance_text()} of w*. Each side gets its own best step size, "
@@ -361,7 +353,7 @@ class PositiveInputsZigZag(CaptionedBeats, Scene):
         for kind in KINDS:
             signs[kind] = words(f"path: {same_sign_text(kind)} same sign", style.LABEL_SIZE,
                                 style.MUTED)
-        self.beat(self.retitle(verdict), FadeOut(self.quads),
+        self.beat(Transform(self.title, verdict), FadeOut(self.quads),
                   caption=f"Over {runs_text()} pairs of data sets, the positive inputs took "
                           f"{ratio_text()} times as many steps as the centred ones (the median "
                           "ratio).",
