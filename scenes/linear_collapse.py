@@ -139,12 +139,25 @@ class LinearLayersCollapse(CaptionedBeats, Scene):
                              for n in self.names))
         self.labels = VGroup(*(words(n, style.LABEL_SIZE) for n in self.names))
         # Each label sits on the side of its dot away from where the dot ends up.
-        for label, dot, side in zip(self.labels, self.dots, (UL, UR, UR)):
-            label.add_updater(lambda m, d=dot, s=side: m.next_to(d, s, buff=0.16))
+        self.sides = (UL, UR, UR)
+        for label, dot, side in zip(self.labels, self.dots, self.sides):
+            label.next_to(dot, side, buff=0.16)
         self.add(ghost, panel, divider)
         self.beat(Create(self.plane), FadeIn(self.dots), FadeIn(self.labels),
                   Write(self.title), FadeIn(self.rule),
                   caption="A grid, and three points A, B and C.", run_time=2.5, hold=1.5)
+
+    def moving_dots(self, *animations, caption, run_time, hold):
+        """A beat that moves the dots, their labels following them. The labels follow only while
+        the dots move: a mobject with an updater makes manim draw every frame of a hold afresh,
+        and every mobject listed after it, instead of repeating one still frame."""
+        for label, dot, side in zip(self.labels, self.dots, self.sides):
+            label.add_updater(lambda m, d=dot, s=side: m.next_to(d, s, buff=0.16))
+        self.beat(*animations, caption=caption, run_time=run_time, hold=0.0,
+                  caption_for=run_time + hold)
+        for label in self.labels:
+            label.clear_updaters()
+        self.wait(hold)
 
     # Show three layers, one after another, and where they took the points.
     def apply_three_layers(self):
@@ -172,8 +185,8 @@ class LinearLayersCollapse(CaptionedBeats, Scene):
             for n, dot in zip(self.names, self.dots):
                 position[n] = layer(position[n])
                 moves.append(dot.animate.move_to(to_scene(position[n])))
-            self.beat(self.plane.animate.apply_function(on_scene(layer)), *moves,
-                      caption=None, run_time=2.5, hold=1.0)
+            self.moving_dots(self.plane.animate.apply_function(on_scene(layer)), *moves,
+                             caption=None, run_time=2.5, hold=1.0)
 
         self.marks = VGroup(*(Circle(radius=0.22, color=style.TEXT, stroke_width=4)
                               .move_to(to_scene(trajectory(POINTS[n])[-1])) for n in self.names))
@@ -196,14 +209,14 @@ class LinearLayersCollapse(CaptionedBeats, Scene):
 
         fresh = make_plane()
         start = [dot.copy().move_to(to_scene(POINTS[n])) for n, dot in zip(self.names, self.dots)]
-        self.beat(Transform(self.plane, fresh),
-                  *(Transform(d, s) for d, s in zip(self.dots, start)),
-                  caption="Back to the start.", run_time=1.5, hold=0.5)
-        self.beat(self.plane.animate.apply_function(on_scene(COLLAPSED)),
-                  *(dot.animate.move_to(to_scene(COLLAPSED(POINTS[n])))
-                    for n, dot in zip(self.names, self.dots)),
-                  caption="One layer, W x + b, lands exactly where three did.",
-                  run_time=2.5, hold=2.0)
+        self.moving_dots(Transform(self.plane, fresh),
+                         *(Transform(d, s) for d, s in zip(self.dots, start)),
+                         caption="Back to the start.", run_time=1.5, hold=0.5)
+        self.moving_dots(self.plane.animate.apply_function(on_scene(COLLAPSED)),
+                         *(dot.animate.move_to(to_scene(COLLAPSED(POINTS[n])))
+                           for n, dot in zip(self.names, self.dots)),
+                         caption="One layer, W x + b, lands exactly where three did.",
+                         run_time=2.5, hold=2.0)
 
     # Show nested rings: the stack keeps them nested.
     def show_rings_stay_nested(self):

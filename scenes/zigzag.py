@@ -213,6 +213,20 @@ def _counter(kind: str, n: int) -> Text:
     return words(f"{n} steps", style.LABEL_SIZE).next_to(frame_of(kind), DOWN, buff=0.12)
 
 
+def follow_count(kind: str, k: ValueTracker):
+    """The counter's updater: it swaps in the new count only when the count changes (a Text's
+    copy is the costliest part of a frame), so the frames are the ones it drew before."""
+    shown = [0]
+
+    def update(m):
+        n = int(min(np.floor(k.get_value()), PATHS[kind].steps))
+        if n != shown[0]:
+            m.become(counter(kind, n))
+            shown[0] = n
+
+    return update
+
+
 def step_size_label(kind: str) -> VGroup:
     """'η = 51' beside the counter: each panel's own step size."""
     label = tex(rf"\eta = {step_size_text(kind)}", color=style.MUTED)
@@ -311,8 +325,7 @@ class PositiveInputsZigZag(CaptionedBeats, Scene):
             trails[kind].add_updater(lambda m, kind=kind: m.become(path_mobject(kind, k.get_value())))
             heads[kind] = Dot(head_position(kind, 0.0), radius=0.08, color=style.WEIGHT).set_z_index(6)
             heads[kind].add_updater(lambda m, kind=kind: m.move_to(head_position(kind, k.get_value())))
-            self.counters[kind].add_updater(lambda m, kind=kind: m.become(
-                counter(kind, int(min(np.floor(k.get_value()), PATHS[kind].steps)))))
+            self.counters[kind].add_updater(follow_count(kind, k))
             self.add(trails[kind], heads[kind])
         self.quads.add_updater(
             lambda m: m.become(quadrants_at(head_position("positive", k.get_value()))))

@@ -9,10 +9,14 @@ What it measures (each figure the median of --runs runs, with min and max):
   KiB per video second; how our encode compares with manim's default (PSNR of the same frames);
 - how the clean render time grows with the number of scenes (1, 2, all) and with JOBS (1, 2);
 - reproducibility: two clean preview builds in separate folders, byte for byte;
-- the publish workflow's fan-out at preview (scripts/fanout_sim.py): slowest job plus assembly.
+- frame costs: every scene rendered alone at publish quality (1080p60) into a fresh cache, with the
+  CPU seconds (user + system) of its render worker per second of video and frames per CPU second,
+  against the target of 1.5 CPU-s per video second; --scenes A B measures only those scenes;
+- the fan-out simulation (scripts/fanout_sim.py), when the repository has it.
 Every run works in a fresh copy of the repository under bench/work/, never on site/ or .cache/.
 
-    python -m scripts.bench [--runs N] [--publish-runs N] [--skip-publish] [--skip-fanout]
+    python -m scripts.bench [--runs N] [--publish-runs N] [--skip-publish] [--skip-preview] [--skip-fanout]
+    python -m scripts.bench --costs-only [--scenes A B] [--cost-quality preview]   # cheap mode
 """
 
 from __future__ import annotations
@@ -43,6 +47,8 @@ OUT = ROOT / "bench"
 WORK = OUT / "work"
 CORES = os.cpu_count() or 1
 RENDERED = re.compile(r"\[render\] (\w+): started")
+# The frame-cost target: CPU seconds of a scene's render worker per second of 1080p60 video.
+CPU_PER_VIDEO_S_TARGET = 1.5
 
 
 def stats(values: list[float]) -> dict:
@@ -273,6 +279,81 @@ def per_scene(project: Path) -> list[dict]:
     return rows
 
 
+def frame_costs(
+    names: list[str] | None,
+    quality: str,
+    runs: int,
+    scene_dir: Path = ROOT / "scenes",
+    kept: Path = OUT / "cost-videos",
+) -> list[dict]:
+    """Each scene rendered alone (JOBS=1) into a fresh cache: what its worker costs in CPU seconds.
+
+    CPU time, not wall time: on a shared machine load stretches the wall clock but hardly the CPU
+    seconds a render needs. cpu_s is the whole worker (imports, construct(), encoding threads,
+    LaTeX, verifying and finishing the video); render_cpu_s is construct() and the encode alone.
+    The videos of the last run are kept in `kept`/<quality>/ to compare frames before and after a
+    change (scripts/compare_videos.py)."""
+    settings = RenderSettings(quality)
+    scenes = discover_scenes(scene_dir, settings.describe())
+    if names:
+        unknown = sorted(set(names) - {s.name for s in scenes})
+        if unknown:
+            raise SystemExit(
+                f"--scenes: no scene named {', '.join(unknown)}; the scenes are "
+                + ", ".join(s.name for s in scenes)
+            )
+        by_name = {s.name: s for s in scenes}
+        scenes = [by_name[n] for n in dict.fromkeys(names)]  # in the order given
+    kept = kept / quality
+    rows = []
+    for scene in scenes:
+        metas = []
+        for i in range(runs):
+            cache = WORK / f"costs-{quality}-{scene.name}-{i}"
+            shutil.rmtree(cache, ignore_errors=True)
+            failures = render_all([scene], settings, cache / "renders", cache / "tmp", 1)
+            if failures:
+                raise SystemExit(f"{scene.name} failed to render: {failures[0]}")
+            entry = next((cache / "renders").glob(f"{scene.name}-*"))
+            metas.append(json.loads((entry / "meta.json").read_text()))
+            kept.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(entry / f"{scene.name}.mp4", kept / f"{scene.name}.mp4")
+            shutil.rmtree(cache, ignore_errors=True)
+        video_s, frames = metas[0]["duration_s"], metas[0]["frames"]
+        cpu = stats([m["cpu_s"] for m in metas])
+        rows.append(
+            {
+                "name": scene.name,
+                "video_s": video_s,
+                "frames": frames,
+                "cpu_s": cpu,
+                "render_cpu_s": stats([m["render_cpu_s"] for m in metas]),
+                "wall_s": stats([m["render_s"] for m in metas]),
+                "cpu_per_video_s": round(cpu["median"] / video_s, 3),
+                "frames_per_cpu_s": round(frames / cpu["median"], 2),
+                "ms_per_frame": round(1000 * cpu["median"] / frames, 1),
+                "meets_target": cpu["median"] / video_s <= CPU_PER_VIDEO_S_TARGET,
+            }
+        )
+        print(
+            f"  {scene.name}: {video_s:.1f} s of video, {cpu['median']:.1f} CPU-s, "
+            f"{rows[-1]['cpu_per_video_s']:.2f} CPU-s per video s",
+            flush=True,
+        )
+    return rows
+
+
+def fanout(quality: str = "preview") -> dict | None:
+    """The fan-out simulation (scripts/fanout_sim.py, the publish workflow's render jobs run as
+    separate processes on separate clean copies, then assembly): None while the repository does
+    not have it. Its own report_md() writes its section."""
+    try:
+        from .fanout_sim import simulate  # it builds on this module
+    except ImportError:
+        return None
+    return simulate(quality)
+
+
 def psnr_against_manim_default(project: Path, quality: str, samples: int = 12) -> list[dict]:
     """PSNR (luma) of our encode against manim's default encode of the very same frames."""
     rows = []
@@ -331,11 +412,60 @@ def reproducibility(one: Path, two: Path) -> dict:
     }
 
 
+def costs_md(costs: dict | None) -> list[str]:
+    if not costs:
+        return []
+    rows, target = costs["rows"], costs["target"]
+    lines = [
+        "",
+        f"## Frame costs ({costs['quality']}, each scene alone, JOBS=1)",
+        "",
+        "CPU seconds (user + system) of each scene's render worker: imports, construct(), "
+        "the encoder threads, LaTeX and finishing the video; the render alone in brackets. "
+        f"Target: at most {target} CPU-s per second of video. Medians of {rows[0]['cpu_s']['runs']} "
+        "run(s); wall seconds are stretched by whatever else the machine runs.",
+        "",
+        "| scene | video s | frames | CPU s (render alone) | wall s | CPU-s / video s "
+        "| frames / CPU-s | ms / frame | target |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for s in rows:
+        lines.append(
+            f"| {s['name']} | {s['video_s']:.1f} | {s['frames']} | {s['cpu_s']['median']:.1f} "
+            f"({s['render_cpu_s']['median']:.1f}) | {s['wall_s']['median']:.1f} "
+            f"| {s['cpu_per_video_s']:.2f} | {s['frames_per_cpu_s']:.1f} | {s['ms_per_frame']:.1f} "
+            f"| {'met' if s['meets_target'] else '**missed**'} |"
+        )
+    video = sum(s["video_s"] for s in rows)
+    cpu = sum(s["cpu_s"]["median"] for s in rows)
+    frames = sum(s["frames"] for s in rows)
+    lines.append(
+        f"| **all** | {video:.1f} | {frames} | {cpu:.1f} | | **{cpu / video:.2f}** "
+        f"| {frames / cpu:.1f} | {1000 * cpu / frames:.1f} "
+        f"| {sum(s['meets_target'] for s in rows)} of {len(rows)} met |"
+    )
+    return lines
+
+
+def fanout_md(result: dict | None) -> list[str]:
+    """The fan-out simulation's section, written by scripts/fanout_sim.py itself."""
+    if result is None:
+        return ["", "## Fan-out simulation", "", "Not measured: scripts/fanout_sim.py is absent."]
+    from .fanout_sim import report_md as fanout_report_md
+
+    return ["", *fanout_report_md(result)]
+
+
 def report_md(r: dict) -> str:
     lines = [
         f"# Build benchmark ({r['machine']})",
         "",
-        "Median of the runs, with (min–max). Times are wall-clock seconds.",
+        "Median of the runs, with (min–max). Times are wall-clock seconds unless they say CPU.",
+    ]
+    if not r["clean"]:  # the cheap mode (--costs-only) measured frame costs alone
+        lines += costs_md(r.get("costs"))
+        return "\n".join(lines + (fanout_md(r["fanout"]) if "fanout" in r else [])) + "\n"
+    lines += [
         "",
         "## Clean builds",
         "",
@@ -431,6 +561,8 @@ def report_md(r: dict) -> str:
     )
     for row in r.get("scaling", []):
         lines.append(f"| {row['scenes']} | {row['jobs']} | {fmt(row['seconds'])} | {row['what']} |")
+    lines += costs_md(r.get("costs"))
+    lines += fanout_md(r["fanout"]) if "fanout" in r else []  # absent: --skip-fanout
     rep = r.get("reproducible")
     if rep:
         lines += [
@@ -444,10 +576,6 @@ def report_md(r: dict) -> str:
                 else f"{len(rep['differing'])} differ: " + ", ".join(rep["differing"][:20])
             ),
         ]
-    if r.get("fanout"):
-        from .fanout_sim import report_md as fanout_md  # it builds on this module
-
-        lines += ["", *fanout_md(r["fanout"])]
     return "\n".join(lines) + "\n"
 
 
@@ -458,12 +586,27 @@ def main(argv=None) -> int:
         "--publish-runs", type=int, default=int(os.environ.get("BENCH_PUBLISH_RUNS", 1))
     )
     parser.add_argument("--skip-publish", action="store_true")
-    parser.add_argument("--skip-fanout", action="store_true")
     parser.add_argument(
         "--skip-preview",
         action="store_true",
         help="publish quality only: no incremental, scaling or reproducibility runs",
     )
+    parser.add_argument(
+        "--costs-only",
+        action="store_true",
+        help="the cheap mode: frame costs (and the fan-out simulation) alone, no clean builds",
+    )
+    parser.add_argument(
+        "--scenes", nargs="+", metavar="SCENE", help="frame costs of these scenes only"
+    )
+    parser.add_argument(
+        "--cost-quality",
+        choices=sorted(QUALITIES),
+        default="publish",
+        help="the quality frame costs are measured at (the target is set for publish)",
+    )
+    parser.add_argument("--cost-runs", type=int, default=1, help="runs per scene for frame costs")
+    parser.add_argument("--skip-fanout", action="store_true")
     args = parser.parse_args(argv)
     WORK.mkdir(parents=True, exist_ok=True)
     cpu = next(
@@ -479,8 +622,10 @@ def main(argv=None) -> int:
         "clean": {},
         "per_scene": {},
     }
-    qualities = ([] if args.skip_preview else ["preview"]) + (
-        [] if args.skip_publish else ["publish"]
+    qualities = (
+        []
+        if args.costs_only
+        else ([] if args.skip_preview else ["preview"]) + ([] if args.skip_publish else ["publish"])
     )
     kept: list[Path] = []
     for q in qualities:
@@ -516,10 +661,15 @@ def main(argv=None) -> int:
     if "preview" in qualities:
         print("Scaling", flush=True)
         report["scaling"] = scaling(args.runs, report["clean"]["preview"])
-        if not args.skip_fanout:
-            from .fanout_sim import simulate  # it builds on this module
-
-            report["fanout"] = simulate("preview")
+    print(f"Frame costs at {args.cost_quality} quality, one scene at a time", flush=True)
+    report["costs"] = {
+        "quality": args.cost_quality,
+        "target": CPU_PER_VIDEO_S_TARGET,
+        "rows": frame_costs(args.scenes, args.cost_quality, args.cost_runs),
+    }
+    if not args.skip_fanout:
+        print("Fan-out simulation", flush=True)
+        report["fanout"] = fanout()
     OUT.mkdir(exist_ok=True)
     (OUT / "report.json").write_text(json.dumps(report, indent=1) + "\n")
     text = report_md(report)

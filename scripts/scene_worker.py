@@ -12,11 +12,22 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import resource
 import sys
 import time
 from pathlib import Path
 
 from scripts.worker_report import write_failure, write_success
+
+
+def cpu_seconds() -> float:
+    """User + system CPU seconds of this worker so far: its own threads (manim's encoders among
+    them) and the children it waited for (LaTeX, dvisvgm). Unlike wall time, load barely moves it."""
+    me, kids = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def render_scene(
@@ -53,15 +64,22 @@ def render_scene(
     mod = importlib.util.module_from_spec(spec)
     sys.modules[module.stem] = mod
     spec.loader.exec_module(mod)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), cpu_seconds()
     getattr(mod, scene)().render()
-    render_s = time.perf_counter() - started
+    render_s, render_cpu_s = time.perf_counter() - started, cpu_seconds() - cpu_started
     final_count()
 
     from scripts import finish_video
 
     raw = next(media.rglob(f"videos/**/{scene}.mp4"))
-    return {**finish_video.finish(raw, out, scene, fps), "render_s": round(render_s, 2)}
+    meta = finish_video.finish(raw, out, scene, fps)
+    # render_*: construct() and the encode; cpu_s: the whole worker, imports and finishing included
+    return {
+        **meta,
+        "render_s": round(render_s, 2),
+        "render_cpu_s": round(render_cpu_s, 2),
+        "cpu_s": round(cpu_seconds(), 2),
+    }
 
 
 def main(argv: list[str]) -> int:

@@ -1,0 +1,73 @@
+"""`make bench`'s frame costs: each scene's render worker reports the CPU seconds it used, and the
+cheap mode (--costs-only --scenes A) measures one scene into a report with the target verdict."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scripts import bench
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixture"
+
+
+def test_the_worker_reports_its_cpu_seconds(tmp_path):
+    result = tmp_path / "result.json"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "scripts.scene_worker",
+            str(result),
+            str(FIXTURE / "scenes" / "dot.py"),
+            "MovingDot",
+            str(tmp_path / "out"),
+            "256",
+            "144",
+            "15",
+            "1",
+            json.dumps({"preset": "veryfast", "crf": "27"}),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "MPLBACKEND": "agg"},
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    meta = json.loads((tmp_path / "out" / "meta.json").read_text())
+    # the render is part of the worker; importing manim alone takes CPU seconds
+    assert 0 < meta["render_cpu_s"] < meta["cpu_s"]
+
+
+def test_costs_of_one_named_scene(tmp_path, monkeypatch):
+    monkeypatch.setattr(bench, "WORK", tmp_path / "work")
+    rows = bench.frame_costs(
+        ["MovingDot"], "preview", 1, scene_dir=FIXTURE / "scenes", kept=tmp_path / "kept"
+    )
+    assert [r["name"] for r in rows] == ["MovingDot"]
+    (row,) = rows
+    assert row["cpu_per_video_s"] == pytest.approx(row["cpu_s"]["median"] / row["video_s"], 1e-2)
+    assert row["meets_target"] == (row["cpu_per_video_s"] <= bench.CPU_PER_VIDEO_S_TARGET)
+    assert (tmp_path / "kept" / "preview" / "MovingDot.mp4").stat().st_size > 0
+    report = bench.report_md(
+        {
+            "machine": "here",
+            "clean": {},
+            "costs": {"quality": "preview", "target": 1.5, "rows": rows},
+        }
+    )
+    assert "| MovingDot |" in report and "| **all** |" in report
+    assert "Fan-out" not in report  # not asked for: no section
+
+
+def test_an_unknown_scene_is_named_with_the_ones_there_are(tmp_path, monkeypatch):
+    monkeypatch.setattr(bench, "WORK", tmp_path / "work")
+    with pytest.raises(SystemExit, match="NoSuchScene.*MovingDot"):
+        bench.frame_costs(["NoSuchScene"], "preview", 1, scene_dir=FIXTURE / "scenes")
