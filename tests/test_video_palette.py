@@ -101,12 +101,12 @@ def test_a_dark_reader_loads_no_light_variant_and_prints_the_light_one(site_buil
 
     # Printing gives the light videos, with their posters.
     page.emulate_media(media="print")
-    wait_posters(page)
-    assert_shown(page, "light")
     page.wait_for_function(
         """() => [...document.querySelectorAll('video[data-palette=light]')]
-            .every(v => v.poster)"""
+            .every(v => v.poster)""",
+        timeout=10_000,
     )
+    assert_shown(page, "light")
     context.close()
 
 
