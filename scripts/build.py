@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 from .build_site import SiteBuildError, build_site
-from .discover import SceneInfo, SceneSourceError, discover_scenes
+from .discover import PALETTES, SceneInfo, SceneSourceError, discover_scenes
 from .layout import Layout
 from .place import place, write_if_changed
 from .render_figures import render_figures
@@ -40,8 +40,13 @@ class BuildError(Exception):
 
 
 def discover(layout: Layout, settings: RenderSettings) -> list[SceneInfo]:
+    """Every scene in every palette: the dark variants, then the light ones (same names)."""
     try:
-        return discover_scenes(layout.scene_dir, settings.describe())
+        return [
+            scene
+            for palette in PALETTES
+            for scene in discover_scenes(layout.scene_dir, settings.describe(), palette)
+        ]
     except SceneSourceError as e:
         raise BuildError(str(e)) from e
 
@@ -103,20 +108,48 @@ def beat_stills(layout: Layout, entry: Path, name: str) -> list[Path]:
     return sorted(folder.glob("*.png"))
 
 
+def place_variant(layout: Layout, s: SceneInfo, entries: dict[str, Path]) -> dict:
+    """Add one render's files to `entries`; return its meta. The default palette's files sit at
+    videos/<Scene>.*, another palette's beside them in videos/<palette>/ (as figures/light/ does);
+    a variant whose captions are the default's (the same scene code) shares that VTT."""
+    entry = cache_entry(layout.cache_dir / "renders", s)
+    meta = json.loads((entry / "meta.json").read_text())
+    folder = "videos/" if s.palette == PALETTES[0] else f"videos/{s.palette}/"
+    suffixes = [".mp4", ".webp"]
+    default_vtt = entries.get(f"videos/{s.name}.vtt")
+    if default_vtt is None or default_vtt.read_bytes() != (entry / f"{s.name}.vtt").read_bytes():
+        suffixes += [".vtt", ".srt"]
+        meta["captions_dir"] = folder
+    else:
+        meta["captions_dir"] = "videos/"
+    for suffix in suffixes:
+        entries[f"{folder}{s.name}{suffix}"] = entry / f"{s.name}{suffix}"
+    entries[f"{folder}{s.name}-last-frame.png"] = still(layout, entry, s.name)
+    for png in beat_stills(layout, entry, s.name):
+        entries[f"{folder}{s.name}-beats/{png.name}"] = png
+    meta["dir"] = folder
+    return meta
+
+
 def place_media(layout: Layout, scenes: list[SceneInfo], figures: Path | None) -> int:
-    """Link the current renders into the media folder and write its index; return files written."""
-    render_cache = layout.cache_dir / "renders"
+    """Link the current renders into the media folder and write its index; return files written.
+
+    Each scene's index entry is its default (dark) render's meta, with the other palettes'
+    under "variants" (palette -> meta, with "dir": the folder its files are in)."""
     entries: dict[str, Path] = {}
-    index = []
-    for s in scenes:
-        entry = cache_entry(render_cache, s)
-        meta = json.loads((entry / "meta.json").read_text())
-        for suffix in (".mp4", ".webp", ".vtt", ".srt"):
-            entries[f"videos/{s.name}{suffix}"] = entry / f"{s.name}{suffix}"
-        entries[f"videos/{s.name}-last-frame.png"] = still(layout, entry, s.name)
-        for png in beat_stills(layout, entry, s.name):
-            entries[f"videos/{s.name}-beats/{png.name}"] = png
-        index.append({**meta, "title": s.title, "module": s.module_rel(layout.project)})
+    index = {}
+    for s in scenes:  # the default palette's come first: the others share its captions
+        meta = place_variant(layout, s, entries)
+        if s.palette == PALETTES[0]:
+            index[s.name] = {
+                **meta,
+                "title": s.title,
+                "module": s.module_rel(layout.project),
+                "variants": {},
+            }
+        else:
+            index[s.name]["variants"][s.palette] = meta
+    index = list(index.values())
     if figures:
         # SVG for the pages; PDF and PNG for the lecture kit (and at stable addresses too);
         # light/ holds the same drawings on white.

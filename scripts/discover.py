@@ -11,7 +11,9 @@ import functools
 import hashlib
 import importlib.metadata
 import importlib.util
+import os
 import sys
+import types
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +29,14 @@ SCENE_BASES = {
 }
 
 
+# The palettes every scene is rendered in (scenes/style.py's PALETTES; the first is the page's
+# default). The style module is named here so that its palette's colours, not its source, go
+# into a scene's key: a colour changed in one palette re-renders only that palette's variants.
+PALETTES = ("dark", "light")
+STYLE_MODULE = "style.py"
+PALETTE_VARIABLE = "ACTIVATION_PALETTE"
+
+
 class SceneSourceError(Exception):
     """A scene module cannot be read; the message names the file and line."""
 
@@ -37,6 +47,12 @@ class SceneInfo:
     title: str  # the first line of the class docstring
     module: Path  # the source file, absolute
     key: str  # content hash: what must change for the scene to be re-rendered
+    palette: str = "dark"  # which of style.py's palettes it is drawn in (ACTIVATION_PALETTE)
+
+    @property
+    def label(self) -> str:
+        """The name a person reads in the build's output: `Name` or `Name (light)`."""
+        return self.name if self.palette == PALETTES[0] else f"{self.name} ({self.palette})"
 
     def module_rel(self, root: Path) -> str:
         return self.module.relative_to(root).as_posix()
@@ -201,15 +217,61 @@ def latex_template_digest() -> str:
     return hashlib.sha256(template.read_bytes()).hexdigest() if template.exists() else "absent"
 
 
-def discover_scenes(scene_dir: Path, render_settings: str) -> list[SceneInfo]:
-    """Every scene class in scene_dir/*.py, each with its cache key.
+def palette_digest(style_file: Path, palette: str) -> str:
+    """What the style module gives a scene drawn in `palette`: every value it defines (colours,
+    sizes, fonts) in that palette, and the code of its functions and classes. Comments, and
+    the other palette's values, are not in it. Running style.py is cheap (it imports only the
+    standard library), but a value that cannot be written down stably falls back to its source."""
+    source = style_file.read_text()
+    namespace: dict = {"__name__": f"style_{palette}", "__file__": str(style_file)}
+    previous = os.environ.get(PALETTE_VARIABLE)
+    os.environ[PALETTE_VARIABLE] = palette
+    try:
+        exec(compile(source, str(style_file), "exec"), namespace)
+    except Exception as e:
+        raise SceneSourceError(
+            f"{style_file}: cannot be loaded in the {palette} palette: {e}"
+        ) from e
+    finally:
+        if previous is None:
+            os.environ.pop(PALETTE_VARIABLE, None)
+        else:
+            os.environ[PALETTE_VARIABLE] = previous
+    code = {
+        node.name: ast.dump(node)
+        for node in _parse(style_file).body
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef))
+    }
+    values = {
+        name: code.get(name) or repr(value)
+        for name, value in namespace.items()
+        if not name.startswith("__") and not isinstance(value, types.ModuleType)
+    }
+    text = repr(sorted(values.items()))
+    if " at 0x" in text:  # an object without a stable repr: its source must stand in
+        text = source
+    return hashlib.sha256(f"{palette}|{text}".encode()).hexdigest()
+
+
+def discover_scenes(
+    scene_dir: Path, render_settings: str, palette: str = PALETTES[0]
+) -> list[SceneInfo]:
+    """Every scene class in scene_dir/*.py, each with its cache key for one palette.
 
     The key covers the module's source and every local module it imports (transitively), the
     data files those name beside themselves (numeric/bend_sweep.json), the
-    versions of the installed packages those import (manim, numpy, contourpy...), the LaTeX template and `render_settings` (quality and encoder settings).
+    versions of the installed packages those import (manim, numpy, contourpy...), the LaTeX
+    template, `render_settings` (quality and encoder settings) and the palette: for the style
+    module, what it defines in that palette (`palette_digest`) stands in for its source.
     """
     scene_dir = scene_dir.resolve()
-    environment = "|".join([package_version("manim"), latex_template_digest(), render_settings])
+    if palette not in PALETTES:
+        raise ValueError(f"palette {palette!r}: choose one of {', '.join(PALETTES)}")
+    style_file = scene_dir / STYLE_MODULE
+    environment = "|".join(
+        [package_version("manim"), latex_template_digest(), render_settings, palette]
+    )
+    style_digest = palette_digest(style_file, palette) if style_file.is_file() else ""
     scenes = []
     for path in sorted(scene_dir.glob("*.py")):
         tree = _parse(path)
@@ -218,16 +280,17 @@ def discover_scenes(scene_dir: Path, render_settings: str) -> list[SceneInfo]:
             continue
         sources = {path} | local_imports(path, scene_dir)
         data = {d for source in sources for d in data_files(source)}
-        module_digest = files_digest(sources | data, scene_dir) + third_party_versions(
-            sources, scene_dir
-        )
+        module_digest = files_digest((sources | data) - {style_file}, scene_dir)
+        if style_file in sources:
+            module_digest += style_digest
+        module_digest += third_party_versions(sources, scene_dir)
         for node in classes:
             doc = ast.get_docstring(node) or node.name
             title = doc.strip().splitlines()[0].strip()
             key = hashlib.sha256(f"{module_digest}|{environment}|{node.name}".encode()).hexdigest()[
                 :24
             ]
-            scenes.append(SceneInfo(node.name, title, path, key))
+            scenes.append(SceneInfo(node.name, title, path, key, palette))
     names = [s.name for s in scenes]
     dupes = {n for n in names if names.count(n) > 1}
     if dupes:

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .discover import SceneInfo
+from .discover import PALETTE_VARIABLE, SceneInfo
 from .layout import QUALITIES
 from .render_progress import PROGRESS_FILE_ENV, Progress
 from .worker_report import Failure, read_result
@@ -90,10 +90,10 @@ def render_in_worker(
     scene: SceneInfo, settings: RenderSettings, cache_dir: Path, work: Path, progress: Progress
 ) -> Failure | None:
     w, h, fps = settings.size
-    job = work / scene.name
+    job = work / f"{scene.name}-{scene.palette}"
     job.mkdir(parents=True)
     result = job / "result.json"
-    progress.start(scene.name, job / "frames", expected_frames(scene, cache_dir, fps))
+    progress.start(scene.label, job / "frames", expected_frames(scene, cache_dir, fps))
     proc = subprocess.run(
         [
             sys.executable,
@@ -117,11 +117,12 @@ def render_in_worker(
             **RENDER_ENV,
             **(UNALIGNED_WIDTH_ENV if w % 16 else {}),
             PROGRESS_FILE_ENV: str(job / "frames"),
+            PALETTE_VARIABLE: scene.palette,  # style.py draws the scene in this palette
         },
     )
-    failure = read_result(result, proc, scene.module, scene.name)
+    failure = read_result(result, proc, scene.module, scene.label)
     if failure:
-        progress.finish(scene.name, f"FAILED: {failure.exception}")
+        progress.finish(scene.label, f"FAILED: {failure.exception}")
         shutil.rmtree(job, ignore_errors=True)
         return failure
     target = cache_entry(cache_dir, scene)
@@ -134,7 +135,7 @@ def render_in_worker(
     meta = json.loads((target / "meta.json").read_text())
     shutil.rmtree(job, ignore_errors=True)
     progress.finish(
-        scene.name,
+        scene.label,
         f"{meta['duration_s']:.1f} s of video, {meta['frames']} frames, "
         f"{meta['bytes'] / 1024:.0f} KiB",
     )

@@ -36,6 +36,10 @@ def site_pages(site: Path) -> list[str]:
     return pages
 
 
+# A video the page shows (the other palette's variant of each scene is display: none).
+SHOWN = "v => getComputedStyle(v).display !== 'none'"
+
+
 def open_page(browser, url: str, scheme: str = "light", viewport=DESKTOP, reduced_motion=False):
     context = browser.new_context(
         viewport=viewport,
@@ -141,8 +145,10 @@ def article_url(site_build, served) -> str:
 
 def test_videos_load_nothing_until_played_then_play_with_captions(site_build, served, browser):
     context, page, rec = open_page(browser, article_url(site_build, served))
-    videos = page.locator("video")
+    # Each scene is there in both palettes; the page shows the one of its scheme (light here).
+    videos = page.locator("video:visible")
     count = videos.count()
+    assert count == page.locator(".scene").count()
     assert count >= 1
     assert not [u for u in rec.requests if u.endswith(".mp4")], "video bytes fetched before play"
     for i in range(count):
@@ -160,17 +166,19 @@ def test_videos_load_nothing_until_played_then_play_with_captions(site_build, se
         assert facts["poster"] in rec.bytes_by_url and rec.bytes_by_url[facts["poster"]] > 1000
     # The captions are real WebVTT, loaded by the browser.
     page.wait_for_function(
-        "[...document.querySelectorAll('video track')].every(t => t.readyState === 2)"
+        f"[...document.querySelectorAll('video')].filter({SHOWN}).every("
+        "v => v.querySelector('track').readyState === 2)"
     )
     cues = page.evaluate(
-        "[...document.querySelectorAll('video')].map(v => v.textTracks[0].cues.length)"
+        f"[...document.querySelectorAll('video')].filter({SHOWN}).map("
+        "v => v.textTracks[0].cues.length)"
     )
     assert all(c >= 3 for c in cues), f"too few captions: {cues}"
     # Pressing play advances the playhead.
     first = videos.first
     first.scroll_into_view_if_needed()
     first.evaluate("v => v.play()")
-    page.wait_for_function("document.querySelector('video').currentTime > 0.5", timeout=20000)
+    page.wait_for_function("v => v.currentTime > 0.5", arg=first.element_handle(), timeout=20000)
     assert [u for u in rec.requests if u.endswith(".mp4")]
     assert rec.failed == [] and rec.console_errors == []
     context.close()
@@ -211,7 +219,7 @@ def test_no_serious_accessibility_violations_and_every_image_described(site_buil
 
 def test_video_controls_and_transcripts_are_reachable_by_keyboard(site_build, served, browser):
     context, page, _ = open_page(browser, article_url(site_build, served))
-    wanted = page.evaluate("document.querySelectorAll('video').length")
+    wanted = page.evaluate(f"[...document.querySelectorAll('video')].filter({SHOWN}).length")
     reached = {"VIDEO": set(), "SUMMARY": set()}
     for _ in range(400):
         page.keyboard.press("Tab")

@@ -61,8 +61,14 @@ def build(project: Path, *extra: str, env: dict | None = None) -> subprocess.Com
 
 
 def rendered(proc) -> list[str]:
-    """The scenes a build rendered, from its progress display."""
-    return sorted(re.findall(r"\[render\] (\w+): started", proc.log))
+    """The scenes a build rendered, from its progress display: `Name` for the dark variant,
+    `Name (light)` for the light one."""
+    return sorted(re.findall(r"\[render\] (\w+(?: \(\w+\))?): started", proc.log))
+
+
+def both(*names: str) -> list[str]:
+    """The renders of these scenes in both palettes, as `rendered` lists them."""
+    return sorted([*names, *(f"{n} (light)" for n in names)])
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, str]]:
@@ -83,7 +89,7 @@ def built(tmp_path_factory) -> Path:
     project = make_project(tmp_path_factory.mktemp("tiny") / "project")
     proc = build(project)
     assert proc.returncode == 0, proc.log
-    assert rendered(proc) == ["GrowingSquare", "MovingDot"]
+    assert rendered(proc) == both("GrowingSquare", "MovingDot")
     return project
 
 
@@ -116,7 +122,7 @@ def test_editing_one_scene_module_rerenders_only_its_scenes(project):
     square.write_text(square.read_text().replace("run_time=1", "run_time=1.2"))
     proc = build(project)
     assert proc.returncode == 0, proc.log
-    assert rendered(proc) == ["GrowingSquare"]
+    assert rendered(proc) == both("GrowingSquare")
     manifest = json.loads((project / "site" / "videos" / "manifest.json").read_text())
     durations = {s["name"]: s["duration_s"] for s in manifest["scenes"]}
     assert durations["GrowingSquare"] == pytest.approx(1.7, abs=0.08)
@@ -128,7 +134,50 @@ def test_editing_an_imported_helper_rerenders_the_scenes_that_import_it(project)
     helper.write_text(helper.read_text().replace("SHIFT = 2.0", "SHIFT = 3.0"))
     proc = build(project)
     assert proc.returncode == 0, proc.log
-    assert rendered(proc) == ["MovingDot"]
+    assert rendered(proc) == both("MovingDot")
+
+
+def test_a_light_palette_change_rerenders_only_the_light_variants(project):
+    style = project / "scenes" / "style.py"
+    media = project / "build" / "media-preview"  # placed media keep their mtime unless rewritten
+    before = snapshot(media)
+    style.write_text(style.read_text().replace('"#1F77B4"', '"#0B5A8F"'))  # light SHAPE only
+    proc = build(project)
+    assert proc.returncode == 0, proc.log
+    assert rendered(proc) == ["GrowingSquare (light)", "MovingDot (light)"]
+    after = snapshot(media)
+    changed = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
+    assert "videos/light/GrowingSquare.mp4" in changed
+    dark = {k for k in changed if k.startswith("videos/") and not k.startswith("videos/light/")}
+    assert not dark, f"a light-only change rewrote dark media: {sorted(dark)}"
+    # A comment is no colour: it re-renders nothing.
+    style.write_text(style.read_text() + "# The fixture's colours are arbitrary.\n")
+    proc = build(project)
+    assert proc.returncode == 0, proc.log
+    assert rendered(proc) == []
+
+
+def test_the_light_variants_are_drawn_on_white_and_listed_beside_the_dark(built):
+    site = built / "site"
+    manifest = json.loads((site / "videos" / "manifest.json").read_text())
+    for s in manifest["scenes"]:
+        light = s["variants"]["light"]
+        assert light["video"] == f"videos/light/{s['name']}.mp4"
+        assert light["poster"] == f"videos/light/{s['name']}.webp"
+        assert light["captions"] == s["captions"]  # the same scene code, the same cues
+        video = site / light["video"]
+        assert video.stat().st_size == light["bytes"] and is_faststart(video)
+        assert hashlib.sha256(video.read_bytes()).hexdigest() == light["sha256"]
+        assert light["frames"] == s["frames"]
+        for stills in (s["beat_stills"], light["beat_stills"]):
+            assert all((site / p).is_file() for p in stills) and len(stills) == 1
+        assert (site / light["still"]).is_file() and (site / light["poster"]).is_file()
+        corners = []
+        for path in (s["video"], light["video"]):
+            with av.open(str(site / path)) as c:
+                frame = next(c.decode(video=0)).to_ndarray(format="rgb24")
+                corners.append(frame[:8, :8].mean())
+        assert corners[0] < 40 and corners[1] > 240, f"{s['name']}: corner brightness {corners}"
 
 
 def test_editing_only_a_page_renders_nothing(project):
@@ -168,7 +217,7 @@ def test_a_broken_scene_fails_loudly_and_leaves_the_last_good_site(project):
     square.write_text(square.read_text().replace("        ratio = 1 / 0\n", ""))
     proc = build(project)
     assert proc.returncode == 0, proc.log
-    assert rendered(proc) == []  # both renders came from the cache
+    assert rendered(proc) == []  # every render came from the cache
 
 
 def test_an_unknown_scene_name_fails_with_page_and_line(project):
@@ -228,7 +277,7 @@ class MediaRefs(HTMLParser):
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         for attr in {
-            "video": ["poster"],
+            "video": ["poster", "data-poster"],
             "source": ["src"],
             "track": ["src"],
             "img": ["src"],
@@ -256,7 +305,7 @@ def test_every_media_path_in_every_page_resolves(built):
                 target = target / "index.html"
             assert target.is_file(), f"{page.relative_to(site)}: <{tag}> points at missing {ref}"
             checked += tag in ("video", "source", "track")
-    assert checked >= 6  # two videos: poster, source, track each
+    assert checked >= 12  # two scenes in two palettes: poster, source, track each
 
 
 def test_two_clean_builds_are_byte_identical(tmp_path):
@@ -314,8 +363,7 @@ FIGURES["a-line"] = a_line
 
 
 def test_a_broken_figure_fails_loudly_and_leaves_the_last_good_site(project):
-    scenes = project / "scenes"
-    (scenes / "style.py").write_text('MATPLOTLIB_RC = {"svg.hashsalt": "tiny"}\n')
+    scenes = project / "scenes"  # the fixture's style.py holds the MATPLOTLIB_RC figures use
     (scenes / "figures.py").write_text(TINY_FIGURES)
     page = project / "docs" / "other.md"
     page.write_text(page.read_text() + "\n![A straight line](figure:a-line)\n")

@@ -7,13 +7,22 @@
 const NEXT_KEYS = new Set([" ", "Spacebar", "ArrowRight", "PageDown"])
 const BACK_KEYS = new Set(["ArrowLeft", "PageUp"])
 
-// Every presentable video on the page, in reading order (the hooks mark them).
+// The palette the page shows: Material's light scheme ("default") gets the videos drawn on
+// white, its dark one ("slate") those on the dark slate.
+function pagePalette() {
+  return document.body.dataset.mdColorScheme === "default" ? "light" : "dark"
+}
+
+// Every presentable video on the page, in reading order (the hooks mark them), in the
+// variant of the page's palette (the dark one where a scene has no other).
 function videosOnPage() {
+  const light = pagePalette() === "light"
   return [...document.querySelectorAll("[data-lecture-mp4]")].map(el => ({
     name: el.dataset.lectureName,
     title: el.dataset.lectureTitle,
-    mp4: el.dataset.lectureMp4,
-    vtt: el.dataset.lectureVtt,
+    palette: light && el.dataset.lectureMp4Light ? "light" : "dark",
+    mp4: (light && el.dataset.lectureMp4Light) || el.dataset.lectureMp4,
+    vtt: (light && el.dataset.lectureVttLight) || el.dataset.lectureVtt,
     fps: Number(el.dataset.lectureFps),
     chapter: el.dataset.lectureChapter || "",
   }))
@@ -104,6 +113,7 @@ class Presenter {
     const where = `video ${this.index + 1} of ${this.videos.length}`
     this.stage.querySelector(".lecture-beat").textContent = `${here} · ${where}`
     this.stage.dataset.video = this.videos[this.index].name
+    this.stage.dataset.palette = this.videos[this.index].palette
     this.stage.dataset.beat = String(this.beat)
     this.stage.dataset.playing = String(this.target !== null)
   }

@@ -38,13 +38,27 @@ def svg_size(path: Path) -> tuple[int, int]:
     return dims[0], dims[1]
 
 
+def variant_dirs(scene: dict) -> dict[str, tuple[str, str]]:
+    """Palette -> (folder of its video, folder of its captions), the default (dark) first."""
+    dirs = {"dark": ("videos/", "videos/")}
+    for palette, v in scene.get("variants", {}).items():
+        dirs[palette] = (v["dir"], v["captions_dir"])
+    return dirs
+
+
 def lecture_data(scene: dict, chapter: str, emit) -> str:
-    """The attributes lecture mode (assets/lecture.js) reads to present a video by its beats."""
+    """The attributes lecture mode (assets/lecture.js) reads to present a video by its beats:
+    data-lecture-mp4/-vtt for the dark variant, data-lecture-mp4-light/-vtt-light for the
+    light one (lecture mode presents the variant of the page's palette)."""
     name = scene["name"]
+    files = "".join(
+        f'data-lecture-mp4{"" if palette == "dark" else "-" + palette}="{emit(f"{video}{name}.mp4")}" '
+        f'data-lecture-vtt{"" if palette == "dark" else "-" + palette}="{emit(f"{vtt}{name}.vtt")}" '
+        for palette, (video, vtt) in variant_dirs(scene).items()
+    )
     return (
         f'data-lecture-name="{name}" data-lecture-title="{html.escape(scene["title"])}" '
-        f'data-lecture-mp4="{emit(f"videos/{name}.mp4")}" '
-        f'data-lecture-vtt="{emit(f"videos/{name}.vtt")}" '
+        f"{files}"
         f'data-lecture-fps="{scene["fps"]:g}" data-lecture-chapter="{html.escape(chapter)}"'
     )
 
@@ -57,19 +71,33 @@ def present_button(label: str, start: str, chapter: str = "") -> str:
     )
 
 
-def scene_html(scene: dict, caption: str, emit, chapter: str = "") -> str:
+def scene_video(scene: dict, palette: str, caption: str, emit) -> str:
+    """One palette's <video>. The poster is only data-poster: assets/palette-videos.js makes it
+    the poster of the video the page's scheme shows, so the hidden variant loads no byte."""
     name = scene["name"]
-    url = lambda suffix: emit(f"videos/{name}{suffix}")  # noqa: E731
+    video, vtt = variant_dirs(scene)[palette]
+    return f"""<video class="scene-video" data-palette="{palette}" controls preload="none" playsinline data-poster="{emit(f"{video}{name}.webp")}" width="{scene["width"]}" height="{scene["height"]}" aria-label="{caption}">
+<source src="{emit(f"{video}{name}.mp4")}" type="video/mp4">
+<track kind="captions" src="{emit(f"{vtt}{name}.vtt")}" srclang="en" label="English" default>
+</video>"""
+
+
+def scene_html(scene: dict, caption: str, emit, chapter: str = "") -> str:
+    """The scene in every palette it was rendered in: site.css shows the dark video in Material's
+    slate scheme and the light one in its default scheme (and in print)."""
+    name = scene["name"]
     label = f"{scene['height']}p{round(scene['fps'])}"
     transcript = "\n".join(f"<p>{html.escape(line)}</p>" for line in scene["captions_text"])
     cap = html.escape(caption)
+    videos = "\n".join(scene_video(scene, p, cap, emit) for p in variant_dirs(scene))
+    downloads = " or ".join(
+        f'<a href="{emit(f"{video}{name}.mp4")}" download>{palette}</a>'
+        for palette, (video, _) in variant_dirs(scene).items()
+    )
     return f"""<div class="scene" id="scene-{name}" {lecture_data(scene, chapter, emit)}>
 <figure class="scene-figure">
-<video controls preload="none" playsinline poster="{url(".webp")}" width="{scene["width"]}" height="{scene["height"]}" aria-label="{cap}">
-<source src="{url(".mp4")}" type="video/mp4">
-<track kind="captions" src="{url(".vtt")}" srclang="en" label="English" default>
-</video>
-<figcaption>{cap} <span class="scene-meta">({clock(scene["duration_s"])})</span> · <a href="{url(".mp4")}" download>Download the MP4</a> <span class="scene-meta">({label}, {size_text(scene["bytes"])})</span> · {present_button("Lecture mode", name)}</figcaption>
+{videos}
+<figcaption>{cap} <span class="scene-meta">({clock(scene["duration_s"])})</span> · Download the MP4: {downloads} <span class="scene-meta">({label}, {size_text(scene["bytes"])})</span> · {present_button("Lecture mode", name)}</figcaption>
 </figure>
 <details class="transcript">
 <summary>Transcript</summary>
@@ -99,6 +127,34 @@ def figure_html(name: str, svg: Path, alt: str, title: str | None, emit) -> str:
     )
 
 
+def posters(scene: dict, emit) -> str:
+    """The poster of each palette's variant; Material shows the one of its scheme, and lazy
+    images that are not displayed are not fetched."""
+    name, title = scene["name"], html.escape(scene["title"])
+    schemes = {"dark": "only-dark", "light": "only-light"}
+    return "\n".join(
+        f'<img src="{emit(f"{video}{name}.webp")}#{schemes[palette]}" alt="Poster of “{title}”" '
+        'width="480" height="270" loading="lazy">'
+        for palette, (video, _) in variant_dirs(scene).items()
+    )
+
+
+def light_links(scene: dict, emit) -> str:
+    """Downloads of the variants other than the default dark one (the light one: on white)."""
+    name, rows = scene["name"], []
+    for palette, (video, _) in variant_dirs(scene).items():
+        if palette == "dark":
+            continue
+        u = lambda suffix, video=video: emit(f"{video}{name}{suffix}")  # noqa: E731
+        rows.append(
+            f"<p>On white ({palette} palette): "
+            f'<a href="{u(".mp4")}" download>MP4</a> · '
+            f'<a href="{u(".webp")}" download>Poster</a> · '
+            f'<a href="{u("-last-frame.png")}" download>Last frame (PNG)</a></p>\n'
+        )
+    return "".join(rows)
+
+
 def lecture_list(scenes: list[dict], emit, shown_in, chapter_of=lambda name: "") -> str:
     """The lecturers' list: every video with its poster, facts, downloads and where the book
     shows it (`shown_in(name)`: the section's page-relative URL and title, or None), under a
@@ -123,11 +179,11 @@ def lecture_list(scenes: list[dict], emit, shown_in, chapter_of=lambda name: "")
             else ""
         )
         rows.append(f"""<div class="lecture-video" id="lecture-{name}" {lecture_data(s, chapter, emit)}>
-<img src="{u(".webp")}" alt="Poster of “{html.escape(s["title"])}”" width="480" height="270" loading="lazy">
+{posters(s, emit)}
 <div>
 <h4>{html.escape(s["title"])}</h4>
 <p class="scene-meta">{clock(s["duration_s"])} · {s["width"]}×{s["height"]} at {round(s["fps"])} fps · {size_text(s["bytes"])} · <code>{name}</code></p>
 {book}<p><a href="{u(".mp4")}" download>MP4</a> · <a href="{u(".vtt")}" download>Captions (WebVTT)</a> · <a href="{u(".srt")}" download>Captions (SRT)</a> · <a href="{u(".webp")}" download>Poster</a> · <a href="{u("-last-frame.png")}" download>Last frame (PNG)</a></p>
-</div>
+{light_links(s, emit)}</div>
 </div>""")
     return "\n\n".join(rows)

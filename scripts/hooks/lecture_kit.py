@@ -41,6 +41,10 @@ def readme(scenes: list[dict], figures: list[str], site_name: str, cite: dict) -
         "slide. <name>-beats/ holds one PNG per captioned beat (01.png, 02.png, ...): the "
         "frame each beat ends on, where the site's lecture mode stops.",
         "",
+        "These are drawn on a dark slate. light/ holds every video, poster, last frame and "
+        "beat still again, drawn on white from the same scene code, for light slide "
+        "templates and bright rooms; the captions are the same for both.",
+        "",
         "Videos:",
     ]
     for s in scenes:
@@ -85,10 +89,16 @@ def lecture_kit(
                 path = media_dir / "videos" / f"{s['name']}{suffix}"
                 # Video and WebP are compressed already; text shrinks.
                 add(path.name, path.read_bytes(), suffix in (".vtt", ".srt"))
-            still = media_dir / "videos" / f"{s['name']}-last-frame.png"
-            add(still.name, still.read_bytes(), False)
-            for beat in sorted((media_dir / "videos" / f"{s['name']}-beats").glob("*.png")):
-                add(f"{s['name']}-beats/{beat.name}", beat.read_bytes(), False)
+            for folder in ("", *(f"{p}/" for p in sorted(s.get("variants", {})))):
+                videos = media_dir / "videos" / folder
+                if folder:
+                    for suffix in (".mp4", ".webp"):
+                        path = videos / f"{s['name']}{suffix}"
+                        add(f"{folder}{path.name}", path.read_bytes(), False)
+                still = videos / f"{s['name']}-last-frame.png"
+                add(f"{folder}{still.name}", still.read_bytes(), False)
+                for beat in sorted((videos / f"{s['name']}-beats").glob("*.png")):
+                    add(f"{folder}{s['name']}-beats/{beat.name}", beat.read_bytes(), False)
         for folder in ("", "light/"):
             for name in figures:
                 for suffix in FIGURE_FORMATS:

@@ -241,6 +241,25 @@ def section_link(name: str, page_url: str) -> str:
     return shown[0] if shown else get_relative_url(f"videos/{name}.mp4", page_url)
 
 
+def variant_manifest(name: str, v: dict) -> dict:
+    """A palette variant's files and facts, in the manifest's words (paths from the site root)."""
+    folder = v["dir"]
+    return {
+        "video": f"{folder}{name}.mp4",
+        "poster": f"{folder}{name}.webp",
+        "captions": f"{v['captions_dir']}{name}.vtt",
+        "captions_srt": f"{v['captions_dir']}{name}.srt",
+        "still": f"{folder}{name}-last-frame.png",
+        "beat_stills": [
+            f"{folder}{name}-beats/{k:02d}.png" for k in range(1, len(v["captions_text"]) + 1)
+        ],
+        "duration_s": v["duration_s"],
+        "frames": v["frames"],
+        "bytes": v["bytes"],
+        "sha256": v["sha256"],
+    }
+
+
 def manifest(media: SiteMedia) -> dict:
     """videos/manifest.json: what DESIGN.md's build contract promises lecturers and tools."""
     return {
@@ -267,6 +286,11 @@ def manifest(media: SiteMedia) -> dict:
                 "bytes": s["bytes"],
                 "sha256": s["sha256"],
                 "pages": sorted(media.pages.get(name, ())),
+                # The same scene drawn in another palette of scenes/style.py (light: on white).
+                "variants": {
+                    palette: variant_manifest(name, v)
+                    for palette, v in sorted(s.get("variants", {}).items())
+                },
             }
             for name, s in sorted(media.scenes.items())
         ]

@@ -37,7 +37,7 @@ def load_style(style_file: Path, palette: str):
 
 def palette_css(style_file: Path) -> str:
     """Each of Material's schemes gets its palette (slate: dark, default: light; print: light);
-    the videos keep the dark slate they are drawn on whatever the scheme."""
+    each video variant's frame has the background it is drawn on."""
     dark, light = load_style(style_file, "dark"), load_style(style_file, "light")
     return (
         "/* Generated from scenes/style.py at build time: edit the colours there. */\n"
@@ -47,7 +47,9 @@ def palette_css(style_file: Path) -> str:
         + light.css_properties(":root, [data-md-color-scheme]")
         + "}\n"
         + f":root {{\n  --palette-video-background: {dark.BACKGROUND.lower()};\n"
-        + f"  --palette-video-text: {dark.TEXT.lower()};\n}}\n"
+        + f"  --palette-video-text: {dark.TEXT.lower()};\n"
+        + f"  --palette-video-background-light: {light.BACKGROUND.lower()};\n"
+        + f"  --palette-video-text-light: {light.TEXT.lower()};\n}}\n"
     )
 
 
