@@ -161,7 +161,7 @@ class SeluFixedPointAttracts(CaptionedBeats, Scene):
             return chart.c2p(k, np.log10(spread) - LOG_FLOOR)
 
         layer_label = words("layer", size=style.LABEL_SIZE).next_to(chart.x_axis, DOWN, buff=0.2)
-        spread_label = words("spread of a", size=style.LABEL_SIZE)
+        spread_label = words("spread of activations", size=style.LABEL_SIZE)
         spread_label.next_to(at(0, 10.0**LOG_TOP), UP, buff=0.15).align_to(chart, LEFT)
         chart_ticks = VGroup(
             *(words(shortest(k), size=style.LABEL_SIZE).next_to(chart.c2p(k, 0), DOWN, buff=0.15)

@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench"
 WORK = OUT / "work"
 CORES = os.cpu_count() or 1
-RENDERED = re.compile(r"\[render\] (\w+): started")
+RENDERED = re.compile(r"\[render\] (\w+(?: \(\w+\))?): started")
 # The frame-cost target: CPU seconds of a scene's render worker per second of 1080p60 video.
 CPU_PER_VIDEO_S_TARGET = 1.5
 
