@@ -96,7 +96,10 @@ def assemble_stage(layout: Layout, jobs: int, force: bool) -> tuple[int, int]:
     """Steps 1 and 3 of the build without step 2: discover and place what the cache holds. Any
     render that would be due is an error naming the jobs that must run first."""
     scenes = discover(layout, RenderSettings(layout.quality))
-    missing = [s.name for s in scenes if not is_cached(layout.cache_dir / "renders", s)]
+    # A job's name once, however many of its variants (palettes) are missing.
+    missing = list(
+        dict.fromkeys(s.name for s in scenes if not is_cached(layout.cache_dir / "renders", s))
+    )
     key = figures_key(layout.scene_dir.resolve())
     figures: Path | None = layout.cache_dir / "figures" / key if key else None
     if figures is not None and not figures.is_dir():
@@ -104,7 +107,7 @@ def assemble_stage(layout: Layout, jobs: int, force: bool) -> tuple[int, int]:
     if missing:
         raise BuildError(
             f"the assembly renders nothing, and the render cache ({layout.cache_dir}) lacks "
-            f"{len(missing)} render(s) at {layout.quality} quality: {' '.join(missing)}\n"
+            f"{len(missing)} render job(s) at {layout.quality} quality: {' '.join(missing)}\n"
             f'Render them first: make render SCENES="{" ".join(missing)}" QUALITY={layout.quality}'
         )
     return 0, place_media(layout, scenes, figures)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 import shutil
 
-from test_pipeline import build, make_project, rendered, snapshot
+from test_pipeline import both, build, make_project, rendered, snapshot
+
+from scripts.fanout import job_key
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}
 
@@ -27,8 +29,14 @@ def test_render_jobs_are_the_scenes_with_the_keys_of_their_cache_entries(tmp_pat
     assert sorted(j["name"] for j in jobs) == ["GrowingSquare", "MovingDot"]
     whole = build(project)
     assert whole.returncode == 0, whole.log
-    entries = sorted(p.name for p in (project / ".cache" / "renders").iterdir())
-    assert entries == sorted(f"{j['name']}-{j['key']}" for j in jobs)
+    # Each scene renders in both palettes: two cache entries, one job whose key covers both.
+    keys: dict[str, list[str]] = {}
+    for entry in (project / ".cache" / "renders").iterdir():
+        name, key = entry.name.rsplit("-", 1)
+        keys.setdefault(name, []).append(key)
+    assert sorted(keys) == ["GrowingSquare", "MovingDot"]
+    assert all(len(k) == 2 for k in keys.values()), keys
+    assert {j["name"]: j["key"] for j in jobs} == {n: job_key(k) for n, k in keys.items()}
 
 
 def test_one_job_per_copy_then_assembly_renders_nothing_and_gives_the_same_site(tmp_path):
@@ -41,7 +49,7 @@ def test_one_job_per_copy_then_assembly_renders_nothing_and_gives_the_same_site(
         runner = make_project(tmp_path / f"runner-{name}")
         proc = build(runner, "--render-only", name)
         assert proc.returncode == 0, proc.log
-        assert rendered(proc) == [name]  # that scene, and only it
+        assert rendered(proc) == both(name)  # that scene in both palettes, and only it
         assert not (runner / "site").exists()
         # what the workflow's artifacts carry: the runner's whole .cache, merged
         shutil.copytree(runner / ".cache", gathered / ".cache", dirs_exist_ok=True)
@@ -63,7 +71,8 @@ def test_assembly_with_a_render_missing_fails_naming_it_and_renders_nothing(tmp_
     assert 'make render SCENES="GrowingSquare"' in proc.stderr
     assert not (runner / "site").exists()
     assert sorted(p.name.split("-")[0] for p in (runner / ".cache" / "renders").iterdir()) == [
-        "MovingDot"
+        "MovingDot",
+        "MovingDot",  # its dark and its light render
     ]
 
 
