@@ -38,7 +38,7 @@ from pathlib import Path
 import av
 import numpy as np
 
-from .discover import discover_scenes
+from .discover import PALETTES, discover_scenes
 from .layout import QUALITIES
 from .render_scenes import RenderSettings, render_all
 
@@ -294,7 +294,9 @@ def frame_costs(
     The videos of the last run are kept in `kept`/<quality>/ to compare frames before and after a
     change (scripts/compare_videos.py)."""
     settings = RenderSettings(quality)
-    scenes = discover_scenes(scene_dir, settings.describe())
+    scenes = [
+        s for palette in PALETTES for s in discover_scenes(scene_dir, settings.describe(), palette)
+    ]
     if names:
         unknown = sorted(set(names) - {s.name for s in scenes})
         if unknown:
@@ -302,8 +304,8 @@ def frame_costs(
                 f"--scenes: no scene named {', '.join(unknown)}; the scenes are "
                 + ", ".join(s.name for s in scenes)
             )
-        by_name = {s.name: s for s in scenes}
-        scenes = [by_name[n] for n in dict.fromkeys(names)]  # in the order given
+        # in the order given, each in every palette it is rendered in
+        scenes = [s for n in dict.fromkeys(names) for s in scenes if s.name == n]
     kept = kept / quality
     rows = []
     for scene in scenes:
@@ -316,16 +318,18 @@ def frame_costs(
                 raise SystemExit(f"{scene.name} failed to render: {failures[0]}")
             entry = next((cache / "renders").glob(f"{scene.name}-*"))
             metas.append(json.loads((entry / "meta.json").read_text()))
-            kept.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(entry / f"{scene.name}.mp4", kept / f"{scene.name}.mp4")
+            (kept / scene.palette).mkdir(parents=True, exist_ok=True)
+            shutil.copy2(entry / f"{scene.name}.mp4", kept / scene.palette / f"{scene.name}.mp4")
             shutil.rmtree(cache, ignore_errors=True)
         video_s, frames = metas[0]["duration_s"], metas[0]["frames"]
         cpu = stats([m["cpu_s"] for m in metas])
         rows.append(
             {
                 "name": scene.name,
+                "palette": scene.palette,
                 "video_s": video_s,
                 "frames": frames,
+                "bytes": metas[0]["bytes"],
                 "cpu_s": cpu,
                 "render_cpu_s": stats([m["render_cpu_s"] for m in metas]),
                 "wall_s": stats([m["render_s"] for m in metas]),
@@ -336,7 +340,7 @@ def frame_costs(
             }
         )
         print(
-            f"  {scene.name}: {video_s:.1f} s of video, {cpu['median']:.1f} CPU-s, "
+            f"  {scene.label}: {video_s:.1f} s of video, {cpu['median']:.1f} CPU-s, "
             f"{rows[-1]['cpu_per_video_s']:.2f} CPU-s per video s",
             flush=True,
         )
@@ -431,7 +435,7 @@ def costs_md(costs: dict | None) -> list[str]:
     ]
     for s in rows:
         lines.append(
-            f"| {s['name']} | {s['video_s']:.1f} | {s['frames']} | {s['cpu_s']['median']:.1f} "
+            f"| {s['name']} ({s['palette']}) | {s['video_s']:.1f} | {s['frames']} | {s['cpu_s']['median']:.1f} "
             f"({s['render_cpu_s']['median']:.1f}) | {s['wall_s']['median']:.1f} "
             f"| {s['cpu_per_video_s']:.2f} | {s['frames_per_cpu_s']:.1f} | {s['ms_per_frame']:.1f} "
             f"| {'met' if s['meets_target'] else '**missed**'} |"
@@ -444,6 +448,26 @@ def costs_md(costs: dict | None) -> list[str]:
         f"| {frames / cpu:.1f} | {1000 * cpu / frames:.1f} "
         f"| {sum(s['meets_target'] for s in rows)} of {len(rows)} met |"
     )
+    return lines + variants_md(rows)
+
+
+def variants_md(rows: list[dict]) -> list[str]:
+    """What each palette's videos cost: the build without the light variants is the dark rows."""
+    palettes = list(dict.fromkeys(s["palette"] for s in rows))
+    if len(palettes) < 2:
+        return []
+    lines = [
+        "",
+        "### By palette (the cost of the variants)",
+        "",
+        "| palette | videos | CPU s | MiB of MP4 |",
+        "|---|---|---|---|",
+    ]
+    for palette in palettes:
+        mine = [s for s in rows if s["palette"] == palette]
+        cpu = sum(s["cpu_s"]["median"] for s in mine)
+        mib = sum(s["bytes"] for s in mine) / 2**20
+        lines.append(f"| {palette} | {len(mine)} | {cpu:.1f} | {mib:.1f} |")
     return lines
 
 

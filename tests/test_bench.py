@@ -51,11 +51,18 @@ def test_costs_of_one_named_scene(tmp_path, monkeypatch):
     rows = bench.frame_costs(
         ["MovingDot"], "preview", 1, scene_dir=FIXTURE / "scenes", kept=tmp_path / "kept"
     )
-    assert [r["name"] for r in rows] == ["MovingDot"]
-    (row,) = rows
-    assert row["cpu_per_video_s"] == pytest.approx(row["cpu_s"]["median"] / row["video_s"], 1e-2)
-    assert row["meets_target"] == (row["cpu_per_video_s"] <= bench.CPU_PER_VIDEO_S_TARGET)
-    assert (tmp_path / "kept" / "preview" / "MovingDot.mp4").stat().st_size > 0
+    # the scene in each palette it is published in, each measured and kept apart
+    assert [(r["name"], r["palette"]) for r in rows] == [
+        ("MovingDot", "dark"),
+        ("MovingDot", "light"),
+    ]
+    for row in rows:
+        assert row["cpu_per_video_s"] == pytest.approx(
+            row["cpu_s"]["median"] / row["video_s"], 1e-2
+        )
+        assert row["meets_target"] == (row["cpu_per_video_s"] <= bench.CPU_PER_VIDEO_S_TARGET)
+        kept = tmp_path / "kept" / "preview" / row["palette"] / "MovingDot.mp4"
+        assert kept.stat().st_size == row["bytes"] > 0
     report = bench.report_md(
         {
             "machine": "here",
@@ -63,7 +70,8 @@ def test_costs_of_one_named_scene(tmp_path, monkeypatch):
             "costs": {"quality": "preview", "target": 1.5, "rows": rows},
         }
     )
-    assert "| MovingDot |" in report and "| **all** |" in report
+    assert "| MovingDot (dark) |" in report and "| MovingDot (light) |" in report
+    assert "| **all** |" in report and "| light | 1 |" in report  # the variants' cost
     assert "Fan-out" not in report  # not asked for: no section
 
 
