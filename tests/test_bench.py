@@ -3,13 +3,10 @@ cheap mode (--costs-only --scenes A) measures one scene into a report with the t
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from test_render_progress import render_fixture_dot
 
 from scripts import bench
 
@@ -18,30 +15,7 @@ FIXTURE = ROOT / "tests" / "fixture"
 
 
 def test_the_worker_reports_its_cpu_seconds(tmp_path):
-    result = tmp_path / "result.json"
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "scripts.scene_worker",
-            str(result),
-            str(FIXTURE / "scenes" / "dot.py"),
-            "MovingDot",
-            str(tmp_path / "out"),
-            "256",
-            "144",
-            "15",
-            "1",
-            json.dumps({"preset": "veryfast", "crf": "27"}),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "MPLBACKEND": "agg"},
-    )
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    meta = json.loads((tmp_path / "out" / "meta.json").read_text())
+    meta = render_fixture_dot(tmp_path)
     # the render is part of the worker; importing manim alone takes CPU seconds
     assert 0 < meta["render_cpu_s"] < meta["cpu_s"]
 

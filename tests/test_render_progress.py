@@ -76,16 +76,15 @@ def test_a_scene_longer_than_its_last_render_shows_frames_without_a_total(tmp_pa
     assert "GrownScene: 80 frames" in log.getvalue() and "80/50" not in log.getvalue()
 
 
-def test_the_worker_counts_every_frame_of_the_video_it_writes(tmp_path):
-    """A real render of the fixture's MovingDot: the count the build reads is the MP4's frames."""
-    counter = tmp_path / "frames"
-    result = tmp_path / "result.json"
+def render_fixture_dot(tmp_path: Path, **env: str) -> dict:
+    """A real render of the fixture's MovingDot by the build's scene worker (256x144, 15 fps):
+    the meta.json it writes beside the video."""
     proc = subprocess.run(
         [
             sys.executable,
             "-m",
             "scripts.scene_worker",
-            str(result),
+            str(tmp_path / "result.json"),
             str(FIXTURE / "scenes" / "dot.py"),
             "MovingDot",
             str(tmp_path / "out"),
@@ -99,8 +98,14 @@ def test_the_worker_counts_every_frame_of_the_video_it_writes(tmp_path):
         capture_output=True,
         text=True,
         timeout=300,
-        env={**os.environ, "MPLBACKEND": "agg", PROGRESS_FILE_ENV: str(counter)},
+        env={**os.environ, "MPLBACKEND": "agg", **env},
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
-    meta = json.loads((tmp_path / "out" / "meta.json").read_text())
+    return json.loads((tmp_path / "out" / "meta.json").read_text())
+
+
+def test_the_worker_counts_every_frame_of_the_video_it_writes(tmp_path):
+    """A real render of the fixture's MovingDot: the count the build reads is the MP4's frames."""
+    counter = tmp_path / "frames"
+    meta = render_fixture_dot(tmp_path, **{PROGRESS_FILE_ENV: str(counter)})
     assert int(counter.read_text()) == meta["frames"] > 0
