@@ -26,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .bench import CORES, OUT, RENDERED, WORK, fresh_copy, reproducibility
+from .discover import PALETTES
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://example.org/activations/"
@@ -62,9 +63,13 @@ def run(project: Path, command: list[str], env: dict[str, str]) -> dict:
 def render_job(name: str, env: dict[str, str]) -> tuple[dict, Path]:
     runner = fresh_copy(f"fanout-job-{name}")
     result = run(runner, ["make", "render", f"SCENES={name}"], env)
-    # Each job renders its own scene and nothing else (the figures job: no scene at all).
-    expected = [] if name == "figures" else [name]
-    assert result["rendered"] == expected, (name, result["log"])
+    # Each job renders its own scene, in every palette, and nothing else (figures: no scene).
+    expected = (
+        []
+        if name == "figures"
+        else [name if p == PALETTES[0] else f"{name} ({p})" for p in PALETTES]
+    )
+    assert sorted(result["rendered"]) == sorted(expected), (name, result["log"])
     print(f"  job {name}: {result['seconds']:.1f} s, {result['cpu_s']:.0f} CPU-s", flush=True)
     return {"job": name, "seconds": result["seconds"], "cpu_s": result["cpu_s"]}, runner
 
