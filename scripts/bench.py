@@ -12,7 +12,7 @@ What it measures (each figure the median of --runs runs, with min and max):
 - frame costs: every scene rendered alone at publish quality (1080p60) into a fresh cache, with the
   CPU seconds (user + system) of its render worker per second of video and frames per CPU second,
   against the target of 1.5 CPU-s per video second; --scenes A B measures only those scenes;
-- the fan-out simulation (scripts/fanout_sim.py), when the repository has it.
+- the fan-out simulation (scripts/fanout_sim.py) at preview, unless --skip-fanout.
 Every run works in a fresh copy of the repository under bench/work/, never on site/ or .cache/.
 
     python -m scripts.bench [--runs N] [--publish-runs N] [--skip-publish] [--skip-preview] [--skip-fanout]
@@ -347,17 +347,6 @@ def frame_costs(
     return rows
 
 
-def fanout(quality: str = "preview") -> dict | None:
-    """The fan-out simulation (scripts/fanout_sim.py, the publish workflow's render jobs run as
-    separate processes on separate clean copies, then assembly): None while the repository does
-    not have it. Its own report_md() writes its section."""
-    try:
-        from .fanout_sim import simulate  # it builds on this module
-    except ImportError:
-        return None
-    return simulate(quality)
-
-
 def psnr_against_manim_default(project: Path, quality: str, samples: int = 12) -> list[dict]:
     """PSNR (luma) of our encode against manim's default encode of the very same frames."""
     rows = []
@@ -471,11 +460,9 @@ def variants_md(rows: list[dict]) -> list[str]:
     return lines
 
 
-def fanout_md(result: dict | None) -> list[str]:
+def fanout_md(result: dict) -> list[str]:
     """The fan-out simulation's section, written by scripts/fanout_sim.py itself."""
-    if result is None:
-        return ["", "## Fan-out simulation", "", "Not measured: scripts/fanout_sim.py is absent."]
-    from .fanout_sim import report_md as fanout_report_md
+    from .fanout_sim import report_md as fanout_report_md  # it builds on this module
 
     return ["", *fanout_report_md(result)]
 
@@ -693,7 +680,9 @@ def main(argv=None) -> int:
     }
     if not args.skip_fanout:
         print("Fan-out simulation", flush=True)
-        report["fanout"] = fanout()
+        from .fanout_sim import simulate  # it builds on this module
+
+        report["fanout"] = simulate("preview")
     OUT.mkdir(exist_ok=True)
     (OUT / "report.json").write_text(json.dumps(report, indent=1) + "\n")
     text = report_md(report)
