@@ -55,6 +55,16 @@ def gelu_approximation_errors() -> Figure:
     return fig
 
 
+def pieces(f_prime, lo: float, hi: float, n: int):
+    """f' on [lo, hi] as separate pieces between its jumps, each ending at its one-sided limits:
+    a jump is a gap in the line, never a vertical segment the function does not have."""
+    cuts = [lo, *zoo_table.slope_jumps(f_prime, lo, hi), hi]
+    for a, b in zip(cuts, cuts[1:]):
+        x = np.linspace(a, b, max(2, round(n * (b - a) / (hi - lo))))
+        x[0], x[-1] = a + 1e-9, b - 1e-9
+        yield x, f_prime(x)
+
+
 @figure("zoo-small-multiples", FIGURES)
 def zoo_small_multiples() -> Figure:
     """Every activation of the zoo table: f (solid) and f' (dashed) on one scale."""
@@ -68,7 +78,8 @@ def zoo_small_multiples() -> Figure:
         ax.axhline(0, color=style.MUTED, linewidth=0.6)
         ax.axvline(0, color=style.MUTED, linewidth=0.6)
         ax.plot(x, e.f(x), color=colour, linewidth=2.2)
-        ax.plot(x, e.f_prime(x), color=colour, linewidth=1.4, linestyle="--")
+        for xs, slope in pieces(e.f_prime, x[0], x[-1], len(x)):
+            ax.plot(xs, slope, color=colour, linewidth=1.4, linestyle="--")
         ax.set_title(e.name, fontsize=12, color=colour)
         ax.set_ylim(-1.5, 2.5)
         ax.set_xticks([-4, 0, 4])

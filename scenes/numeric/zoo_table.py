@@ -300,11 +300,18 @@ def cost_measurement() -> dict:
     return {k: v for k, v in json.loads(COST_FILE.read_text()).items() if k != "ns_per_element"}
 
 
+def slope_jumps(f_prime, lo: float = -NEAR, hi: float = NEAR) -> list[float]:
+    """Where f' jumps (its one-sided limits differ) between lo and hi: the grid holds every
+    corner of the zoo, so a jump is a grid point."""
+    x = GRID[(GRID > lo) & (GRID < hi)]
+    jumps = np.abs(f_prime(x + 1e-9) - f_prime(x - 1e-9))
+    return [float(v) for v in x[jumps >= 1e-6]]
+
+
 def _row(e: Entry, costs: dict[str, float]) -> Row:
     lower, lower_reached = _bound(e.f, -1)
     upper, upper_reached = _bound(e.f, +1)
     fp_grid = e.f_prime(np.concatenate([GRID, GRID - 1e-9, GRID + 1e-9]))
-    jumps = np.abs(e.f_prime(GRID + 1e-9) - e.f_prime(GRID - 1e-9))
     steepest, steepest_at, steepest_reached = _steepest(e.f_prime)
     return Row(
         entry=e,
@@ -314,7 +321,7 @@ def _row(e: Entry, costs: dict[str, float]) -> Row:
         upper_reached=upper_reached,
         mean=_normal_mean(e.f),
         monotonic=bool(np.all(fp_grid >= 0)),
-        smooth=bool(np.all(jumps < 1e-6)),
+        smooth=not slope_jumps(e.f_prime),
         slope_left=float(e.f_prime(-ONE_SIDED)),
         slope_right=float(e.f_prime(ONE_SIDED)),
         steepest=steepest,
