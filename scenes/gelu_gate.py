@@ -22,7 +22,7 @@ from manim import (
     FadeOut,
     Scene,
     Transform,
-    VGroup,
+    VMobject,
     Write,
 )
 
@@ -44,6 +44,24 @@ LARGEST_GAP = float(np.max(np.abs(MEANS[-1] - gelu(XS))))
 COLUMN_X = 1.3  # the left edge of the text column beside the plot
 
 
+def dot_cloud(points) -> VMobject:
+    """The dots at `points` as ONE mobject (a circle subpath each): one fill call a frame instead
+    of 25 while they move, and a Transform between two clouds aligns equal point counts."""
+    cloud = VMobject(fill_color=GELU_COLOUR, fill_opacity=1.0, stroke_width=0)
+    for p in points:
+        cloud.append_points(Dot(p, radius=0.07).points)
+    return cloud
+
+
+def dashed(start, end, colour: str) -> VMobject:
+    """A dashed line as ONE mobject (a subpath per dash): one stroke call a frame instead of one
+    per dash (about 70) while it is created."""
+    line = VMobject(stroke_color=colour, stroke_width=3)
+    for dash in DashedLine(start, end).submobjects:
+        line.append_points(dash.points)
+    return line
+
+
 def count_tex(n: int) -> str:
     return rf"n = {shortest(n)}"
 
@@ -57,7 +75,10 @@ class GatesAverageToGelu(CaptionedBeats, Scene):
 
     def construct(self):
         # Show the plane and the two outcomes of a gate.
+        # Nothing passes under the heading: at z-index 0, drawn first, it stays in the static
+        # background instead of being redrawn in every animated frame.
         title = heading(words("GELU: random gates, averaged", size=style.TITLE_SIZE))
+        title.set_z_index(0)
         axes = Axes(
             x_range=[-3, 3, 1],
             y_range=[-1, 3, 1],
@@ -67,8 +88,8 @@ class GatesAverageToGelu(CaptionedBeats, Scene):
         ).move_to(LEFT * 2.95 + DOWN * 0.6)
         x_label = tex("x", size=style.LABEL_SIZE).next_to(axes.x_axis, DOWN, buff=0.15)
         x_label.align_to(axes.x_axis, RIGHT)
-        kept = DashedLine(axes.c2p(-1, -1), axes.c2p(3, 3), color=style.INPUT, stroke_width=3)
-        dropped = DashedLine(axes.c2p(-3, 0), axes.c2p(3, 0), color=style.MUTED, stroke_width=3)
+        kept = dashed(axes.c2p(-1, -1), axes.c2p(3, 3), style.INPUT)
+        dropped = dashed(axes.c2p(-3, 0), axes.c2p(3, 0), style.MUTED)
         kept_label = tex(r"\text{kept: } x", size=style.LABEL_SIZE, color=style.INPUT).next_to(
             axes.c2p(1.6, 2.6), LEFT, buff=0.3
         )
@@ -97,16 +118,15 @@ class GatesAverageToGelu(CaptionedBeats, Scene):
         )
 
         # Show one draw, then averages of more and more draws.
-        dots = VGroup(
-            *(Dot(axes.c2p(x, y), radius=0.07, color=GELU_COLOUR) for x, y in zip(XS, MEANS[0]))
-        )
+        dots = dot_cloud(axes.c2p(x, y) for x, y in zip(XS, MEANS[0]))
         averaged = words("draws averaged:", size=style.LABEL_SIZE)
         averaged.move_to([COLUMN_X, 0.95, 0], aligned_edge=LEFT)
         counter = tex(count_tex(COUNTS[0]), size=style.BODY_SIZE)
         counter.next_to(averaged, DOWN, buff=0.3).align_to(averaged, LEFT)
+        # The label before the dots: added after them, it would be redrawn while they move.
         self.beat(
-            FadeIn(dots),
             FadeIn(averaged),
+            FadeIn(dots),
             FadeIn(counter),
             caption="One random draw at each x: large inputs are almost always kept, very "
             "negative ones almost always dropped, and near 0 it is a coin toss.",
@@ -116,9 +136,7 @@ class GatesAverageToGelu(CaptionedBeats, Scene):
         steps = len(COUNTS) - 1
         step_time, step_hold = 1.2, 0.6
         for k, (n, means) in enumerate(zip(COUNTS[1:], MEANS[1:])):
-            moved = VGroup(
-                *(Dot(axes.c2p(x, y), radius=0.07, color=GELU_COLOUR) for x, y in zip(XS, means))
-            )
+            moved = dot_cloud(axes.c2p(x, y) for x, y in zip(XS, means))
             new_counter = tex(count_tex(n), size=style.BODY_SIZE).move_to(counter, aligned_edge=LEFT)
             self.beat(
                 Transform(dots, moved),
@@ -141,6 +159,9 @@ class GatesAverageToGelu(CaptionedBeats, Scene):
         name.move_to([COLUMN_X, -0.9, 0], aligned_edge=LEFT)
         gap = words(gap_text(), size=style.LABEL_SIZE).next_to(name, DOWN, buff=0.5)
         gap.align_to(rule, LEFT)
+        # The two fading labels overlap nothing: in front, they no longer make everything added
+        # after them (the column of text, the dots) redraw with them.
+        self.bring_to_front(kept_label, dropped_label)
         self.beat(
             Create(curve),
             Write(name),
