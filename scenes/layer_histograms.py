@@ -8,7 +8,7 @@ median over the seeds for the spreads), written through numeric.formatting.
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, LEFT, RIGHT, UP, FadeIn, Line, Rectangle, Scene, Transform, VGroup
+from manim import DOWN, LEFT, RIGHT, UP, FadeIn, Line, Rectangle, Scene, Transform, VGroup, VMobject
 
 import style
 from captioned import CaptionedBeats
@@ -49,20 +49,20 @@ def spread_tex(init: str, layer: int) -> str:
     return rf"\mathrm{{std}} = {scientific_tex(spread(init, layer), 3)}"
 
 
-def bars(init: str, layer: int, y: float) -> VGroup:
-    """One histogram: bar heights are shares scaled to the tallest bar of this histogram."""
+def bars(init: str, layer: int, y: float) -> VMobject:
+    """One histogram: bar heights are shares scaled to the tallest bar of this histogram.
+    Its bars are ONE mobject (a subpath each): one fill call a frame while they move instead of
+    40, and every histogram has the same point count, so a Transform moves bar to bar."""
     s = shares(init, layer)
     edges = np.asarray(run(init)["edges"])
     width = WIDTH / len(s)
-    group = VGroup()
+    group = VMobject(stroke_width=0)
     for share, left in zip(s / s.max(), edges[:-1]):
         x = LEFT_X + (left - edges[0]) / (edges[-1] - edges[0]) * WIDTH
         h = max(share * BAR_HEIGHT, 0.02)
-        bar = Rectangle(width=width * 0.9, height=h, stroke_width=0)
-        bar.set_fill(style.ACTIVATION_COLOURS["tanh"], opacity=1.0)
-        bar.move_to([x + width / 2, y + h / 2, 0])
-        group.add(bar)
-    return group
+        bar = Rectangle(width=width * 0.9, height=h).move_to([x + width / 2, y + h / 2, 0])
+        group.append_points(bar.points)
+    return group.set_fill(style.ACTIVATION_COLOURS["tanh"], opacity=1.0)
 
 
 class TanhLayersHistograms(CaptionedBeats, Scene):
@@ -81,7 +81,9 @@ class TanhLayersHistograms(CaptionedBeats, Scene):
     # Show the three rows, their weights and the first layer.
     def show_the_setup(self):
         self.counter = words("layer 1", style.BODY_SIZE)
-        title = heading(words("Ten tanh layers of 500 units", style.TITLE_SIZE))
+        # Nothing passes under the heading: at z-index 0, drawn first, it stays in the static
+        # background instead of being redrawn in every animated frame.
+        title = heading(words("Ten tanh layers of 500 units", style.TITLE_SIZE)).set_z_index(0)
         self.counter.move_to([LABEL_X, ROW_Y[0] + 1.45, 0])
         self.rows = []
         labels, axes = VGroup(), VGroup()
@@ -95,11 +97,13 @@ class TanhLayersHistograms(CaptionedBeats, Scene):
             labels.add(label)
             axes.add(axis, ends)
             self.rows.append(bars(init, 1, y))
+        # The counter after the static labels and axes: it changes every layer, and whatever
+        # comes after a moving mobject is redrawn with it.
         self.beat(
             FadeIn(title),
-            FadeIn(self.counter),
             FadeIn(labels),
             FadeIn(axes),
+            FadeIn(self.counter),
             caption="Ten tanh layers of 500 units, with three sizes of random weights.",
             run_time=1.5,
             hold=1.5,
