@@ -13,6 +13,8 @@ one the core's readability sweep chose (numeric.training.CHOSEN).
 
 from __future__ import annotations
 
+from functools import cache
+
 import numpy as np
 from manim import (
     DOWN,
@@ -20,7 +22,6 @@ from manim import (
     RIGHT,
     Create,
     DashedVMobject,
-    Dot,
     FadeIn,
     FadeOut,
     Polygon,
@@ -36,7 +37,7 @@ from captioned import CaptionedBeats
 from numeric.activations import sigmoid
 from numeric.formatting import fixed, percent
 from numeric.training import EDGE, INPUT_BOX, VIEW_AREA, example, fit_scale, readability
-from toolkit import heading, polyline, tex, words
+from toolkit import dot_cloud, heading, one_path, polyline, polylines, tex, words
 
 X, Y, NET = example()
 LAYER = NET.hidden_layers[0]
@@ -160,29 +161,79 @@ def grid_samples() -> list[np.ndarray]:
     return [np.c_[np.full(SAMPLES, x), t_y] for x in xs] + [np.c_[t_x, np.full(SAMPLES, y)] for y in ys]
 
 
+# How far (scene units) a drawn grid line may stray from the true curve: a quarter of a pixel at
+# 1080p (8 units high). The lines keep only the samples needed for that.
+DRAW_TOLERANCE = 0.002
+
+
+def needed_samples(curve: np.ndarray, tol: float = DRAW_TOLERANCE) -> np.ndarray:
+    """Indices of the samples of `curve` (one point per row, sampled at an even step of the
+    line's parameter) to keep so that the straight segment between two kept samples, taken at
+    the same parameter, stays within tol of every sample between them (greedily, a long segment
+    that does: doubling, then halving the step).
+
+    The grid's lines are straight in the input and affine planes (an affine image of an evenly
+    sampled line is one), so the sigmoid's plane decides; every frame of a Transform between
+    stages then stays within tol too."""
+
+    def fits(i: int, j: int) -> bool:
+        t = np.linspace(0.0, 1.0, j + 1 - i)[:, None]
+        chord = curve[i] + t * (curve[j] - curve[i])
+        return np.max(np.linalg.norm(chord - curve[i : j + 1], axis=1)) <= tol
+
+    last = len(curve) - 1
+    keep = [0]
+    while keep[-1] < last:
+        i, good, step = keep[-1], keep[-1] + 1, 1
+        while good + step <= last and fits(i, good + step):
+            good, step = good + step, step * 2
+        while step > 1:
+            step //= 2
+            if good + step <= last and fits(i, good + step):
+                good += step
+        keep.append(good)
+    return np.array(keep)
+
+
 def staged(P) -> dict[str, np.ndarray]:
     """Points at each stage of the forward pass, in scene coordinates."""
     stages = NET.stages(P)
     return {kind: VIEWS[kind](s.points) for kind, s in zip(KINDS, stages)}
 
 
-def grid_at(kind: str) -> VGroup:
-    """The grid at a stage: lines that run up and down in the input plane in one colour, lines
-    that run across in another, so that each family can be followed as it bends."""
-    lines = VGroup()
+@cache
+def grid_lines() -> dict[tuple[str, float, float], list[dict[str, np.ndarray]]]:
+    """The grid's lines, by style (colour, width, opacity), each at every stage, in scene
+    coordinates, with the samples `needed_samples` keeps (computed once: every stage uses them)."""
+    styles: dict[tuple[str, float, float], list[dict[str, np.ndarray]]] = {}
     for samples in grid_samples():
         on_axis = np.any(np.all(np.isclose(samples, 0.0), axis=0))
         across = np.ptp(samples[:, 1]) == 0.0
         color = style.GRID_ACROSS if across else style.GRID
-        width = 4 if on_axis else 2
-        lines.add(polyline(staged(samples)[kind], color, width, 1.0 if on_axis else 0.8))
-    return lines
+        key = (color, 4 if on_axis else 2, 1.0 if on_axis else 0.8)
+        at = staged(samples)
+        kept = needed_samples(at["sigmoid"])
+        styles.setdefault(key, []).append({kind: P[kept] for kind, P in at.items()})
+    return styles
+
+
+def grid_at(kind: str) -> VGroup:
+    """The grid at a stage: lines that run up and down in the input plane in one colour, lines
+    that run across in another, so that each family can be followed as it bends.
+
+    One VMobject per style (family, and axis or not), each line a subpath of it: the grid
+    moves in most beats, and 4 paths redraw far cheaper than 22. Lines of one family never
+    cross, so the picture is that of one VMobject per line."""
+    return VGroup(
+        *(polylines([at[kind] for at in lines], *key) for key, lines in grid_lines().items())
+    )
 
 
 def dots_at(kind: str) -> VGroup:
+    """The data, one VMobject per class (the two classes' dots never overlap)."""
+    points = staged(X)[kind]
     colours = (style.CLASS_A, style.CLASS_B)
-    return VGroup(*(Dot(p, radius=0.085, color=colours[int(c)]).set_z_index(3)
-                    for p, c in zip(staged(X)[kind], Y)))
+    return VGroup(*(dot_cloud(points[Y == c], colours[c], 0.085) for c in (0, 1))).set_z_index(3)
 
 
 def boundary_at(kind: str) -> VMobject:
@@ -202,7 +253,9 @@ def z_axes() -> dict[str, VGroup]:
         group = VGroup()
         for Z in lines:
             P = Z if kind == "affine" else sigmoid(Z)
-            group.add(DashedVMobject(polyline(VIEWS[kind](P), style.TEXT, 4), num_dashes=60))
+            dashes = DashedVMobject(polyline(VIEWS[kind](P), style.TEXT, 4), num_dashes=60)
+            # Its 60 dashes as one VMobject: one path to redraw instead of 60.
+            group.add(one_path(dashes, stroke_color=style.TEXT, stroke_width=4))
         out[kind] = group.set_z_index(2)
     return out
 
