@@ -132,9 +132,21 @@ class ReluFoldsThePlane(CaptionedBeats, Scene):
         self.show_regions()
         self.show_boundary()
 
+    def retitled(self, *parts) -> Transform:
+        """The heading's Transform into a new one, which `beat` then swaps in for it: Transform
+        pads the smaller of the two with copies of its glyphs, and a padded heading would carry
+        (and redraw in every moving frame) the glyphs of the longest heading before it."""
+        self.new_title = heading(*parts)
+        return Transform(self.title, self.new_title)
+
+    def beat(self, *animations, **options):
+        super().beat(*animations, **options)
+        if getattr(self, "new_title", None) is not None:
+            self.title, self.new_title = self.settle(self.title, self.new_title), None
+
     def settle(self, drawn: VGroup, merged: VMobject) -> VMobject:
-        """Swap creases, once drawn, for the same lines as one VMobject: the same picture, and
-        what lies under the dots is redrawn in every later moving frame."""
+        """Swap what was drawn for the same picture in fewer VMobjects: creases as one path
+        (what lies under the dots is redrawn in every later moving frame), a heading unpadded."""
         self.remove(drawn)
         self.add(merged)
         return merged
@@ -160,12 +172,9 @@ class ReluFoldsThePlane(CaptionedBeats, Scene):
     def show_first_creases(self):
         self.creases_1 = crease_lines(1, CREASE_1, 5)
         self.beat(
-            Transform(
-                self.title,
-                heading(
-                    words("Layer 1:"),
-                    words(f"{regions.HIDDEN[0]} straight creases", color=CREASE_1),
-                ),
+            self.retitled(
+                words("Layer 1:"),
+                words(f"{regions.HIDDEN[0]} straight creases", color=CREASE_1),
             ),
             Create(self.creases_1, lag_ratio=0.5),
             caption="Each unit of the first layer switches off along a straight line, where its "
@@ -175,10 +184,7 @@ class ReluFoldsThePlane(CaptionedBeats, Scene):
         )
         self.creases_1 = self.settle(self.creases_1, crease_path(1, CREASE_1, 5))
         self.beat(
-            Transform(
-                self.title,
-                heading(words("Layer 1:"), words(f"{first_layer_regions()} flat pieces")),
-            ),
+            self.retitled(words("Layer 1:"), words(f"{first_layer_regions()} flat pieces")),
             caption=f"Inside each piece every unit keeps its side, so the layer is one affine "
             f"map there. {regions.HIDDEN[0]} creases cut the box into {first_layer_regions()} "
             "pieces.",
@@ -190,10 +196,7 @@ class ReluFoldsThePlane(CaptionedBeats, Scene):
     def show_second_creases(self):
         self.creases_2 = crease_lines(2, CREASE_2, 3)
         self.beat(
-            Transform(
-                self.title,
-                heading(words("Layer 2:"), words("creases that bend", color=CREASE_2)),
-            ),
+            self.retitled(words("Layer 2:"), words("creases that bend", color=CREASE_2)),
             Create(self.creases_2, lag_ratio=0.4),
             caption="The second layer's creases are straight inside each piece, and bend where "
             "they meet a crease of the first layer.",
@@ -206,10 +209,7 @@ class ReluFoldsThePlane(CaptionedBeats, Scene):
     def show_regions(self):
         self.tiles = tiles()
         self.beat(
-            Transform(
-                self.title,
-                heading(words(f"{all_regions()} linear regions")),
-            ),
+            self.retitled(words(f"{all_regions()} linear regions")),
             FadeIn(self.tiles),
             caption=f"Together they cut the box into {all_regions()} linear regions. On each, "
             "the whole network is one affine map.",
@@ -231,12 +231,9 @@ class ReluFoldsThePlane(CaptionedBeats, Scene):
             )
         ).set_z_index(4)
         self.beat(
-            Transform(
-                self.title,
-                heading(
-                    words("Boundary:"),
-                    words(f"{boundary_pieces()} straight pieces", color=style.BOUNDARY),
-                ),
+            self.retitled(
+                words("Boundary:"),
+                words(f"{boundary_pieces()} straight pieces", color=style.BOUNDARY),
             ),
             Create(boundary),
             caption=f"The decision boundary is straight on every region it crosses: "
