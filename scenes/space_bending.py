@@ -13,6 +13,8 @@ one the core's readability sweep chose (numeric.training.CHOSEN).
 
 from __future__ import annotations
 
+from functools import cache
+
 import numpy as np
 from manim import (
     DOWN,
@@ -20,7 +22,6 @@ from manim import (
     RIGHT,
     Create,
     DashedVMobject,
-    Dot,
     FadeIn,
     FadeOut,
     Polygon,
@@ -36,7 +37,7 @@ from captioned import CaptionedBeats
 from numeric.activations import sigmoid
 from numeric.formatting import fixed, percent
 from numeric.training import EDGE, INPUT_BOX, VIEW_AREA, example, fit_scale, readability
-from toolkit import heading, polyline, tex, words
+from toolkit import dot_cloud, heading, one_path, polyline, polylines, tex, words
 
 X, Y, NET = example()
 LAYER = NET.hidden_layers[0]
@@ -160,29 +161,79 @@ def grid_samples() -> list[np.ndarray]:
     return [np.c_[np.full(SAMPLES, x), t_y] for x in xs] + [np.c_[t_x, np.full(SAMPLES, y)] for y in ys]
 
 
+# How far (scene units) a drawn grid line may stray from the true curve: a quarter of a pixel at
+# 1080p (8 units high). The lines keep only the samples needed for that.
+DRAW_TOLERANCE = 0.002
+
+
+def needed_samples(curve: np.ndarray, tol: float = DRAW_TOLERANCE) -> np.ndarray:
+    """Indices of the samples of `curve` (one point per row, sampled at an even step of the
+    line's parameter) to keep so that the straight segment between two kept samples, taken at
+    the same parameter, stays within tol of every sample between them (greedily, a long segment
+    that does: doubling, then halving the step).
+
+    The grid's lines are straight in the input and affine planes (an affine image of an evenly
+    sampled line is one), so the sigmoid's plane decides; every frame of a Transform between
+    stages then stays within tol too."""
+
+    def fits(i: int, j: int) -> bool:
+        t = np.linspace(0.0, 1.0, j + 1 - i)[:, None]
+        chord = curve[i] + t * (curve[j] - curve[i])
+        return np.max(np.linalg.norm(chord - curve[i : j + 1], axis=1)) <= tol
+
+    last = len(curve) - 1
+    keep = [0]
+    while keep[-1] < last:
+        i, good, step = keep[-1], keep[-1] + 1, 1
+        while good + step <= last and fits(i, good + step):
+            good, step = good + step, step * 2
+        while step > 1:
+            step //= 2
+            if good + step <= last and fits(i, good + step):
+                good += step
+        keep.append(good)
+    return np.array(keep)
+
+
 def staged(P) -> dict[str, np.ndarray]:
     """Points at each stage of the forward pass, in scene coordinates."""
     stages = NET.stages(P)
     return {kind: VIEWS[kind](s.points) for kind, s in zip(KINDS, stages)}
 
 
-def grid_at(kind: str) -> VGroup:
-    """The grid at a stage: lines that run up and down in the input plane in one colour, lines
-    that run across in another, so that each family can be followed as it bends."""
-    lines = VGroup()
+@cache
+def grid_lines() -> dict[tuple[str, float, float], list[dict[str, np.ndarray]]]:
+    """The grid's lines, by style (colour, width, opacity), each at every stage, in scene
+    coordinates, with the samples `needed_samples` keeps (computed once: every stage uses them)."""
+    styles: dict[tuple[str, float, float], list[dict[str, np.ndarray]]] = {}
     for samples in grid_samples():
         on_axis = np.any(np.all(np.isclose(samples, 0.0), axis=0))
         across = np.ptp(samples[:, 1]) == 0.0
         color = style.GRID_ACROSS if across else style.GRID
-        width = 4 if on_axis else 2
-        lines.add(polyline(staged(samples)[kind], color, width, 1.0 if on_axis else 0.8))
-    return lines
+        key = (color, 4 if on_axis else 2, 1.0 if on_axis else 0.8)
+        at = staged(samples)
+        kept = needed_samples(at["sigmoid"])
+        styles.setdefault(key, []).append({kind: P[kept] for kind, P in at.items()})
+    return styles
+
+
+def grid_at(kind: str) -> VGroup:
+    """The grid at a stage: lines that run up and down in the input plane in one colour, lines
+    that run across in another, so that each family can be followed as it bends.
+
+    One VMobject per style (family, and axis or not), each line a subpath of it: the grid
+    moves in most beats, and 4 paths redraw far cheaper than 22. Lines of one family never
+    cross, so the picture is that of one VMobject per line."""
+    return VGroup(
+        *(polylines([at[kind] for at in lines], *key) for key, lines in grid_lines().items())
+    )
 
 
 def dots_at(kind: str) -> VGroup:
+    """The data, one VMobject per class (the two classes' dots never overlap)."""
+    points = staged(X)[kind]
     colours = (style.CLASS_A, style.CLASS_B)
-    return VGroup(*(Dot(p, radius=0.085, color=colours[int(c)]).set_z_index(3)
-                    for p, c in zip(staged(X)[kind], Y)))
+    return VGroup(*(dot_cloud(points[Y == c], colours[c], 0.085) for c in (0, 1))).set_z_index(3)
 
 
 def boundary_at(kind: str) -> VMobject:
@@ -202,7 +253,9 @@ def z_axes() -> dict[str, VGroup]:
         group = VGroup()
         for Z in lines:
             P = Z if kind == "affine" else sigmoid(Z)
-            group.add(DashedVMobject(polyline(VIEWS[kind](P), style.TEXT, 4), num_dashes=60))
+            dashes = DashedVMobject(polyline(VIEWS[kind](P), style.TEXT, 4), num_dashes=60)
+            # Its 60 dashes as one VMobject: one path to redraw instead of 60.
+            group.add(one_path(dashes, stroke_color=style.TEXT, stroke_width=4))
         out[kind] = group.set_z_index(2)
     return out
 
@@ -250,6 +303,14 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
     decision boundary.
     """
 
+    def settle(self, shown: VGroup, target: VGroup) -> VGroup:
+        """Swap a heading, once Transformed into `target`, for `target` itself: Transform pads
+        the smaller of the two with copies of its glyphs, and a padded heading would carry (and
+        redraw in every moving frame) the glyphs of the longest heading before it."""
+        self.remove(shown)
+        self.add(target)
+        return target
+
     def construct(self):
         self.show_data()
         self.show_network()
@@ -275,6 +336,7 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
                   caption=f"A sigmoid network, {architecture_text()}, learned to separate them: "
                           f"{accuracy_text()} correct.",
                   run_time=1.0, hold=2.0)
+        self.title = self.settle(self.title, net_title)
         self.say("Follow the grid and the data through its hidden layer.", 2.0)
 
     # Show the affine step: straight lines stay straight.
@@ -287,6 +349,7 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
                   Transform(self.dots, dots_at("affine")),
                   caption=f"First the affine step, z = W1 x + b1: it {affine_verbs()} the plane.",
                   run_time=3.5, hold=1.0)
+        self.title = self.settle(self.title, affine_title)
         self.stretch = words(f"stretched {big}× one way, {small}× the other",
                              size=style.LABEL_SIZE, color=style.MUTED)
         self.zoom = words(f"(view zoomed out {zoom_text()}×)", size=style.LABEL_SIZE,
@@ -318,6 +381,7 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
                   Transform(self.axes["affine"], self.axes["sigmoid"]), FadeIn(self.square),
                   caption="Then the sigmoid squashes each coordinate into the interval from 0 to 1.",
                   run_time=4.0, hold=1.0)
+        self.title = self.settle(self.title, sigmoid_title)
         self.say("The plane lands in the unit square. Tilted grid lines bend; the axes stay "
                  "straight, because the sigmoid acts on each coordinate alone.", 4.0)
         self.say("Bent and squashed, never folded or torn: W1 is invertible, so every point "
@@ -338,6 +402,7 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
                           "square's edge: their neurons are saturated, where the sigmoid is flat "
                           "and its gradient nearly 0. That is Flaw #1.",
                   run_time=1.0, hold=4.5)
+        self.title = self.settle(self.title, sat_title)
 
     # Show the straight line that separates the classes in the hidden plane.
     def show_separating_line(self):
@@ -347,6 +412,7 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
                   Create(self.line),
                   caption="In this hidden plane one straight line separates the two classes.",
                   run_time=2.0, hold=2.0)
+        self.title = self.settle(self.title, line_title)
 
     # Show the line pulled back, through the inverse sigmoid, then the inverse affine step, and
     # the curved boundary it becomes: the poster frame.
@@ -357,6 +423,7 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
                   Transform(self.line, boundary_at("affine")),
                   caption="Pull that line back: undo the sigmoid...",
                   run_time=3.0, hold=0.5)
+        self.title = self.settle(self.title, back_title)
         self.beat(Transform(self.grid, grid_at("input")), Transform(self.dots, dots_at("input")),
                   Transform(self.line, boundary_at("input")),
                   caption="...then undo the affine step.",
@@ -370,6 +437,7 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
                   caption="The straight line becomes the curved decision boundary: "
                           "the bending is what lets the network separate the moons.",
                   run_time=1.5, hold=3.5)
+        self.title = self.settle(self.title, final_title)
 
 
 LABEL_HEIGHT = 1.5   # the boundary's label sits beside it at this input-plane height

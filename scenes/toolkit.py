@@ -1,4 +1,4 @@
-"""The pieces every scene draws with: words, formulas, a heading, a polyline.
+"""The pieces every scene draws with: words, formulas, a heading, polylines, dots.
 
 Sizes and colours default to style.py's, so a scene names only what differs; the conformance
 test measures these sizes against style.MIN_TEXT_PX once, for every scene.
@@ -6,7 +6,8 @@ test measures these sizes against style.MIN_TEXT_PX once, for every scene.
 
 from __future__ import annotations
 
-from manim import MathTex, Text, VGroup, VMobject, config
+import numpy as np
+from manim import Dot, MathTex, Text, VGroup, VMobject, config
 
 import style
 
@@ -35,3 +36,35 @@ def polyline(points, color: str, width: float, opacity: float = 1.0) -> VMobject
     line = VMobject(stroke_color=color, stroke_width=width, stroke_opacity=opacity)
     line.set_points_as_corners(points)
     return line
+
+
+def one_path(pieces, **style_options) -> VMobject:
+    """Many same-style pieces as ONE VMobject, each piece a subpath of it: the camera then
+    draws them with one fill and one stroke instead of one per piece (a moving frame's cost
+    grows with the number of VMobjects it redraws). The pieces must not meet end to start,
+    or two of them would join into one subpath."""
+    merged = VMobject(**style_options)
+    merged.set_points(np.vstack([piece.points for piece in pieces]))
+    return merged
+
+
+def polylines(lines, color: str, width: float, opacity: float = 1.0) -> VMobject:
+    """Several polylines (each an array of scene points, one per row) in one style, as one
+    VMobject: the picture of a VGroup of `polyline`s, at the cost of one."""
+    return one_path(
+        (polyline(points, color, width) for points in lines),
+        stroke_color=color,
+        stroke_width=width,
+        stroke_opacity=opacity,
+    )
+
+
+def dot_cloud(points, color: str, radius: float) -> VMobject:
+    """Filled dots of one colour at `points` (scene coordinates), as one VMobject: the
+    picture of as many manim Dots, at the cost of one."""
+    return one_path(
+        (Dot(p, radius=radius) for p in points),
+        fill_color=color,
+        fill_opacity=1.0,
+        stroke_width=0,
+    )

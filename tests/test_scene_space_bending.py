@@ -92,15 +92,27 @@ def test_at_most_a_fifth_of_the_points_sit_on_the_square_s_edge():
 
 
 def test_the_two_grid_families_have_different_colours():
-    lines = S.grid_at("input")
-    samples = S.grid_samples()
-    colours = {}
-    for line, pts in zip(lines, samples):
-        family = "across" if np.ptp(pts[:, 1]) == 0 else "up"
-        colours.setdefault(family, set()).add(line.get_stroke_color().to_hex().upper())
+    """Every grid line is drawn (a subpath of one of the grid's paths), in its family's colour."""
+    colours, drawn = {}, 0
+    for path in S.grid_at("input"):
+        for line in path.get_subpaths():
+            family = "across" if np.ptp(line[:, 1]) < 1e-9 else "up"
+            colours.setdefault(family, set()).add(path.get_stroke_color().to_hex().upper())
+            drawn += 1
+    assert drawn == len(S.grid_samples())
     assert colours["across"] == {style.GRID_ACROSS.upper()} and colours["up"] == {
         style.GRID.upper()
     }
+
+
+def test_every_point_is_drawn_in_its_class_colour_at_every_stage():
+    colours = (style.CLASS_A, style.CLASS_B)
+    for kind in S.KINDS:
+        P = S.staged(S.X)[kind]
+        for c, cloud in enumerate(S.dots_at(kind)):
+            centres = np.array([dot.mean(axis=0) for dot in cloud.get_subpaths()])
+            assert np.allclose(centres, P[S.Y == c], atol=1e-6)
+            assert cloud.get_fill_color().to_hex().upper() == colours[c].upper()
 
 
 def test_the_hidden_plane_axes_are_labelled_and_the_saturated_piles_named(own_media_dir):
@@ -145,7 +157,7 @@ def test_affine_keeps_grid_lines_straight_and_sigmoid_bends_the_tilted_ones():
     # The affine plane's axes are axis-parallel: under the sigmoid they stay straight.
     for group in S.z_axes().values():
         for dashed in group:
-            assert straightness(np.vstack([d.points for d in dashed])) < 1e-6
+            assert straightness(dashed.points) < 1e-6
 
 
 def test_all_data_lands_in_the_unit_square():
