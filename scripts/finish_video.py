@@ -139,23 +139,27 @@ def cue_ends(vtt: Path) -> list[float]:
 
 def beat_frames(video: Path, ends: list[float]) -> list[Image.Image]:
     """The last frame of each beat: the last one shown before its cue ends (what lecture mode
-    stops on). One pass of decoding; only the chosen frames become images."""
+    stops on). Per beat, a seek to the keyframe before that frame and decoding from there (a
+    few seconds of frames, not the whole video); only the chosen frames become images."""
     chosen: list[Image.Image] = []
-    previous = None
     with av.open(str(video)) as container:
         stream = container.streams.video[0]
         stream.thread_type = "AUTO"
-        for frame in container.decode(stream):
-            while len(chosen) < len(ends) and previous and frame.time >= ends[len(chosen)] - 1e-6:
-                chosen.append(previous.to_image())
-            if len(chosen) == len(ends):
-                break
-            previous = frame
-    if previous is None:
-        raise RenderCheckError(f"{video.name} has no frames")
-    # Beats that end with the video end on its last frame.
-    last = previous.to_image() if len(chosen) < len(ends) else None
-    return chosen + [last] * (len(ends) - len(chosen))
+        step = 1 / float(stream.average_rate)
+        for end in ends:
+            # The frame wanted starts at least a frame before the cue's end.
+            target = max(0.0, end - step - 1e-6)
+            container.seek(int(target / stream.time_base), stream=stream, backward=True)
+            previous = None
+            for frame in container.decode(stream):
+                if frame.time >= end - 1e-6 and previous is not None:
+                    break
+                previous = frame
+            if previous is None:
+                raise RenderCheckError(f"{video.name} has no frames")
+            # A beat that ends with the video (or after it) ends on its last frame.
+            chosen.append(previous.to_image())
+    return chosen
 
 
 def write_beat_stills(video: Path, vtt: Path, folder: Path) -> None:

@@ -9,7 +9,7 @@ import av
 import numpy as np
 import pytest
 
-from scripts.finish_video import RenderCheckError, remux_faststart, verify
+from scripts.finish_video import RenderCheckError, beat_frames, remux_faststart, verify
 
 FPS = 15
 
@@ -63,3 +63,14 @@ def test_a_truncated_render_fails(tmp_path):
     video.write_bytes(data[: len(data) * 2 // 3])  # moov intact, the last frames' data gone
     with pytest.raises(RenderCheckError):
         verify(video, FPS)
+
+
+def test_each_beat_still_is_the_last_frame_before_its_cue_ends(tmp_path):
+    video = encode(tmp_path / "v.mp4", list(range(45)), keyint=8)  # 3 s, a keyframe every 8
+    with av.open(str(video)) as container:  # the reference: every frame decoded, in order
+        frames = [(f.time, np.asarray(f.to_image())) for f in container.decode(video=0)]
+    # Cue ends between frames, on a frame's own time, on a keyframe's, and past the video.
+    ends = [0.5, 8 / FPS, 1.26, 16 / FPS + 0.01, 2.0, 2.99, 4.0]
+    for end, still in zip(ends, beat_frames(video, ends), strict=True):
+        wanted = [pixels for t, pixels in frames if t < end - 1e-6][-1]
+        assert np.array_equal(np.asarray(still), wanted), end
