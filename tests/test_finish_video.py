@@ -14,8 +14,11 @@ from scripts.finish_video import RenderCheckError, beat_frames, remux_faststart,
 FPS = 15
 
 
-def encode(path: Path, stamps: list[int], keyint: int = 6) -> Path:
-    """A small h264 MP4 whose frame k is stamped stamps[k] / FPS; a keyframe every keyint."""
+def encode(
+    path: Path, stamps: list[int], keyint: int = 6, positions: list[int] | None = None
+) -> Path:
+    """A small h264 MP4 whose frame k is stamped stamps[k] / FPS, a box at positions[k]
+    (by default k: a new picture every frame); a keyframe every keyint."""
     with av.open(str(path), "w", format="mp4") as container:
         stream = container.add_stream(
             "libx264", rate=FPS, options={"preset": "veryfast", "crf": "27", "threads": "1"}
@@ -24,7 +27,8 @@ def encode(path: Path, stamps: list[int], keyint: int = 6) -> Path:
         stream.codec_context.gop_size = keyint
         for k, pts in enumerate(stamps):
             pixels = np.full((96, 160, 3), 30, np.uint8)
-            pixels[20:60, 5 + 4 * k : 45 + 4 * k] = (200, 120, 40)
+            x = 4 * (k if positions is None else positions[k])
+            pixels[20:60, 5 + x : 45 + x] = (200, 120, 40)
             frame = av.VideoFrame.from_ndarray(pixels, format="rgb24")
             frame.pts, frame.time_base = pts, Fraction(1, FPS)
             for packet in stream.encode(frame):
