@@ -57,7 +57,7 @@ class Clock:
 
 
 def instrument(clocks: dict[str, Clock]) -> None:
-    """Wrap the worker's parts in clocks (after scene_worker installs its cheaper paths)."""
+    """Wrap the worker's parts in clocks (once the worker has installed its cheaper paths)."""
     import av
     from manim.camera.camera import Camera
     from manim.scene.scene_file_writer import SceneFileWriter
@@ -120,6 +120,7 @@ def main(argv: list[str]) -> None:
         render = Scene.render
 
         def timed_render(self, *a, **k):
+            instrument(clocks)  # now: after every cheaper path the worker installs
             marks["render_start"], marks["kids_start"] = self_cpu(), kids_cpu()
             marks["main_start"] = time.thread_time()
             try:
@@ -129,7 +130,6 @@ def main(argv: list[str]) -> None:
                 marks["render_end"], marks["kids_end"] = self_cpu(), kids_cpu()
 
         Scene.render = timed_render
-        instrument(clocks)
         return installed
 
     segment_encoder.install = install_then_instrument
