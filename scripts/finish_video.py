@@ -67,8 +67,10 @@ def verify(video: Path, expected_fps: float) -> VideoFacts:
             f"{video.name}: {frames} frames for {duration:.3f} s at {expected_fps} fps "
             f"(expected about {expected:.0f}): the render is truncated or its timing is off"
         )
+    # Within half a frame: joining manim's segments rounds a stamp by a millisecond or so; a
+    # missing or doubled frame moves every later one by a whole frame.
     for k, pts in enumerate(stamps):
-        if abs(float((pts - stamps[0]) * time_base) * expected_fps - k) > 0.01:
+        if abs(float((pts - stamps[0]) * time_base) * expected_fps - k) > 0.5:
             raise RenderCheckError(
                 f"{video.name}: frame {k} is stamped {float(pts * time_base):.3f} s, not "
                 f"{k / expected_fps:.3f} s at {expected_fps} fps: frames are missing or doubled"
