@@ -53,9 +53,10 @@ def render_scene(
     config.max_inflight_encoders = inflight
     config.video_encoder_options = encoder_options
 
-    from scripts import render_progress, segment_encoder
+    from scripts import cairo_path, render_progress, segment_encoder
 
     segment_encoder.install()
+    cairo_path.install()
     counter = os.environ.get(render_progress.PROGRESS_FILE_ENV)
     final_count = render_progress.count_frames(Path(counter)) if counter else (lambda: None)
 
