@@ -25,6 +25,7 @@ from manim import (
     Scene,
     Transform,
     VGroup,
+    VMobject,
     Write,
     config,
 )
@@ -104,6 +105,20 @@ def line_through(normal, offset, length: float = 30.0) -> Line:
                 color=style.BOUNDARY, stroke_width=6)
 
 
+def merged(text: VMobject) -> VGroup:
+    """The same glyphs as a few VMobjects, one per fill colour: the panel sits above the plane,
+    so manim redraws it and every glyph on it whenever the plane moves, at a fixed cost per
+    VMobject; merged, a row of ~30 glyphs is one or two paths to draw (the same outlines)."""
+    by_style: dict[tuple, VMobject] = {}
+    for glyph in text.family_members_with_points():
+        key = (glyph.get_fill_color().to_hex(), glyph.get_fill_opacity(),
+               glyph.get_stroke_width(), glyph.get_stroke_color().to_hex(), glyph.get_stroke_opacity())
+        if key not in by_style:
+            by_style[key] = VMobject().match_style(glyph)
+        by_style[key].append_points(glyph.points)
+    return VGroup(*by_style.values()).set_z_index(text.z_index)
+
+
 class LinearLayersCollapse(CaptionedBeats, Scene):
     """Stacked linear layers collapse into one
 
@@ -146,6 +161,14 @@ class LinearLayersCollapse(CaptionedBeats, Scene):
         self.beat(Create(self.plane), FadeIn(self.dots), FadeIn(self.labels),
                   Write(self.title), FadeIn(self.rule),
                   caption="A grid, and three points A, B and C.", run_time=2.5, hold=1.5)
+        self.title, self.rule = self.settle(self.title), self.settle(self.rule)
+
+    def settle(self, text: VMobject) -> VGroup:
+        """Swap a panel text that has stopped moving for its merged copy (see `merged`)."""
+        flat = merged(text)
+        self.remove(text)
+        self.add(flat)
+        return flat
 
     def moving_dots(self, *animations, caption, run_time, hold):
         """A beat that moves the dots, their labels following them. The labels follow only while
@@ -181,6 +204,7 @@ class LinearLayersCollapse(CaptionedBeats, Scene):
             self.rows.append(row)
             self.beat(FadeIn(row, shift=0.2 * DOWN), caption=f"{caption} {grid_caption}",
                       caption_for=4.5, run_time=1.0, hold=0.0)
+            self.rows[-1] = self.settle(row)
             moves = []
             for n, dot in zip(self.names, self.dots):
                 position[n] = layer(position[n])
@@ -206,6 +230,7 @@ class LinearLayersCollapse(CaptionedBeats, Scene):
                   run_time=1.5, hold=1.5)
         self.beat(FadeIn(self.b_row), caption="The biases fold into one bias too.",
                   run_time=1.5, hold=1.5)
+        self.W_row, self.b_row = self.settle(self.W_row), self.settle(self.b_row)
 
         fresh = make_plane()
         start = [dot.copy().move_to(to_scene(POINTS[n])) for n, dot in zip(self.names, self.dots)]

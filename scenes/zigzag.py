@@ -31,10 +31,10 @@ from manim import (
     Line,
     Polygon,
     Rectangle,
+    ReplacementTransform,
     Scene,
     Star,
     Text,
-    Transform,
     ValueTracker,
     VGroup,
     VMobject,
@@ -69,6 +69,8 @@ SECONDS_PER_STEP = 0.15
 QUADRANT_SIZE = 0.6           # side of the shaded allowed-quadrant squares, scene units
 QUADRANT_OPACITY = 0.85       # the shading's contrast with the background stays above 3:1
 HEADING_DROP = 0.45           # the heading sits a little higher, clear of the panel titles
+COUNTER_Z = 7                 # the step counters are drawn last (see `counter`)
+TITLE_MORPH_Z = 8             # a heading being morphed is drawn last (see `retitle`)
 
 
 # ---- the numbers on screen, as text --------------------------------------------------------
@@ -199,12 +201,27 @@ def head_position(kind: str, k: float) -> np.ndarray:
 
 # ---- words ---------------------------------------------------------------------------------
 
+def glyphs(row: VGroup) -> VGroup:
+    """A row of words and formulas as one flat group of its glyphs."""
+    return VGroup(*row.family_members_with_points())
+
+
+def title_row(*parts) -> VGroup:
+    """The heading, at the z-index of the panels: nothing passes under it, and at the default z
+    of 6 manim would redraw its glyphs in every frame of the SGD run (everything above a moving
+    mobject moves too)."""
+    return heading(*parts, drop=HEADING_DROP).set_z_index(0)
+
+
 PANEL_TITLES = {"positive": ("sigmoid inputs", "x > 0"), "zero_centred": ("the same minus ½", r"\bar{x} = 0")}
 
 
 def counter(kind: str, n: int) -> Text:
-    """'n steps' under a panel (a copy: the counter's updater swaps it in every frame)."""
-    return _counter(kind, n).copy()
+    """'n steps' under a panel (a copy: the counter's updater swaps it in every frame). It sits
+    above everything (it overlaps nothing): manim redraws every mobject from the first one that
+    moves to the top of the z-order, and at z 0 the counter's updater would pull the step sizes
+    and all the marks into every frame of the run."""
+    return _counter(kind, n).copy().set_z_index(COUNTER_Z)
 
 
 @cache
@@ -257,13 +274,26 @@ class PositiveInputsZigZag(CaptionedBeats, Scene):
         self.run_both()
         self.count_the_steps()
 
+    def retitle(self, new: VGroup, *animations, **beat):
+        """A beat that morphs the heading into `new`, glyph by glyph. Both headings are flattened
+        to their glyphs first: a Transform aligns nested groups level by level, copying glyphs
+        at each level (up to 400 overlapping glyphs per frame here), and a plain Transform
+        would leave the old heading holding those copies (1 100 by the SGD run). While it
+        morphs, the heading goes to the top of the z-order, so that manim redraws it alone and
+        not the panels that share its z."""
+        old = glyphs(self.title).set_z_index(TITLE_MORPH_Z)
+        self.remove(self.title)
+        self.add(old)
+        self.title = glyphs(new)
+        self.beat(ReplacementTransform(old, self.title), *animations, **beat)
+        self.title.set_z_index(0)
+
     # Show the neuron and its teacher.
     def show_neuron(self):
-        self.title = heading(tex(r"\hat y = \sigma(w_1 x_1 + w_2 x_2)", size=style.TITLE_SIZE),
-                             words("teacher:", color=style.MUTED),
-                             tex(r"w^* = " + vector_tex(TEACHER), size=style.TITLE_SIZE,
-                                 color=style.WEIGHT),
-                             drop=HEADING_DROP)
+        self.title = title_row(tex(r"\hat y = \sigma(w_1 x_1 + w_2 x_2)", size=style.TITLE_SIZE),
+                               words("teacher:", color=style.MUTED),
+                               tex(r"w^* = " + vector_tex(TEACHER), size=style.TITLE_SIZE,
+                                   color=style.WEIGHT))
         self.beat(Write(self.title),
                   caption="One sigmoid neuron with two weights. A teacher neuron with "
                           f"weights w* = {vector_tex_plain(TEACHER)} sets its targets.",
@@ -286,12 +316,10 @@ class PositiveInputsZigZag(CaptionedBeats, Scene):
 
     # Show why positive inputs restrict the updates.
     def show_allowed_quadrants(self):
-        rule = heading(tex(r"\partial L / \partial w = (\hat y - y)\,\sigma'(z)\;x",
-                           size=style.TITLE_SIZE, color=style.GRADIENT),
-                       drop=HEADING_DROP)
-        self.beat(Transform(self.title, rule),
-                  caption="One example's gradient is a single number times the input x.",
-                  run_time=1.5, hold=1.5)
+        rule = title_row(tex(r"\partial L / \partial w = (\hat y - y)\,\sigma'(z)\;x",
+                             size=style.TITLE_SIZE, color=style.GRADIENT))
+        self.retitle(rule, caption="One example's gradient is a single number times the input x.",
+                     run_time=1.5, hold=1.5)
         start_left = to_scene("positive", START)[0]
         self.quads = quadrants_at(start_left)
         self.wanted = DashedLine(start_left, to_scene("positive", TEACHER)[0], color=style.TEXT,
@@ -309,8 +337,8 @@ class PositiveInputsZigZag(CaptionedBeats, Scene):
     def run_both(self):
         self.counters = {kind: counter(kind, 0) for kind in KINDS}
         etas = {kind: step_size_label(kind) for kind in KINDS}
-        run_title = heading(words("SGD, one example per step"), drop=HEADING_DROP)
-        self.beat(Transform(self.title, run_title), FadeOut(self.wanted),
+        run_title = title_row(words("SGD, one example per step"))
+        self.retitle(run_title, FadeOut(self.wanted),
                   *(FadeIn(self.counters[k]) for k in KINDS), *(FadeIn(etas[k]) for k in KINDS),
                   caption="Now run SGD, one example per step, until within "
                           f"{tolerance_text()} of w*. Each side gets its own best step size, "
@@ -346,14 +374,13 @@ class PositiveInputsZigZag(CaptionedBeats, Scene):
     def count_the_steps(self):
         self.say(f"This pair took {steps_text('positive')} and {steps_text('zero_centred')} "
                  f"steps, a typical pair of the {runs_text()} we ran.", 3.0)
-        verdict = heading(words(f"Median of {runs_text()} runs:"),
-                          words(f"{ratio_text()}× the steps", color=style.GRADIENT),
-                          drop=HEADING_DROP)
+        verdict = title_row(words(f"Median of {runs_text()} runs:"),
+                            words(f"{ratio_text()}× the steps", color=style.GRADIENT))
         signs = {}
         for kind in KINDS:
             signs[kind] = words(f"path: {same_sign_text(kind)} same sign", style.LABEL_SIZE,
                                 style.MUTED)
-        self.beat(Transform(self.title, verdict), FadeOut(self.quads),
+        self.retitle(verdict, FadeOut(self.quads),
                   caption=f"Over {runs_text()} pairs of data sets, the positive inputs took "
                           f"{ratio_text()} times as many steps as the centred ones (the median "
                           "ratio).",
