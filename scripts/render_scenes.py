@@ -32,7 +32,11 @@ ROOT = Path(__file__).resolve().parent.parent
 # the bits depend on the machine's core count.
 ENCODER_OPTIONS = {"preset": "veryfast", "crf": "27", "tune": "animation", "threads": "1"}
 # The render process's environment. PYTHONHASHSEED: set iteration order, so layouts repeat.
-RENDER_ENV = {"PYTHONHASHSEED": "0", "MPLBACKEND": "agg"}
+# One BLAS thread: the build already runs JOBS workers on the cores, and OpenBLAS's own threads
+# only spin waiting for each other on a small matrix (GradientsThroughDepth's 30 small networks:
+# 3.8 CPU-s with the default, 0.6 with one thread, the same bits); nor may the numbers a scene
+# shows depend on the machine's core count.
+RENDER_ENV = {"PYTHONHASHSEED": "0", "MPLBACKEND": "agg", "OPENBLAS_NUM_THREADS": "1"}
 # At widths that are not a multiple of 16 (854 at preview) x264's bits depend on memory it never
 # initialises: with glibc's default, large blocks are reused from the heap, so two renders of the
 # same frames differ by a few hundred bytes (the decoded pictures do not). A fixed mmap threshold
