@@ -30,9 +30,21 @@ SIDE, GAP = 0.34, 0.09
 DEAD = style.BACKGROUND  # a dead unit: an empty square on the slate, outlined in MUTED
 
 
+def shown_steps() -> tuple[int, ...]:
+    """The steps the scene shows: before training, the first two epochs, the end."""
+    end = rectifiers.EPOCHS * len(rectifiers.dataset()[0]) // rectifiers.BATCH
+    return (*range(FIRST_STEPS + 1), end)
+
+
 @cache
 def run(kind: str):
-    return rectifiers.timeline(kind)
+    """(steps, dead, silent) of the shown run at the shown steps only: masks after all 2000 steps
+    cost the render about 5 CPU-s for the 42 it shows."""
+    return rectifiers.timeline(kind, at=shown_steps())
+
+
+def row(kind: str, step: int) -> int:
+    return list(run(kind)[0]).index(step)
 
 
 def units() -> int:
@@ -42,11 +54,12 @@ def units() -> int:
 def counts(kind: str, step: int) -> tuple[int, int]:
     """(dead, asleep-but-alive) units after `step` SGD steps."""
     _, dead, silent = run(kind)
-    return int(dead[step].sum()), int((silent[step] & ~dead[step]).sum())
+    r = row(kind, step)
+    return int(dead[r].sum()), int((silent[r] & ~dead[r]).sum())
 
 
 def last_step() -> int:
-    return len(run("relu")[0]) - 1
+    return int(run("relu")[0][-1])
 
 
 def lr_text() -> str:
@@ -66,8 +79,9 @@ def square_colour(kind: str, dead: bool, silent: bool) -> tuple[str, float]:
 def look(kind: str, step: int, i: int) -> tuple[str, float, str]:
     """Unit i's square after `step` steps: fill colour, fill opacity, outline colour."""
     _, dead, silent = run(kind)
-    colour, opacity = square_colour(kind, bool(dead[step, i]), bool(silent[step, i]))
-    return colour, opacity, style.MUTED if dead[step, i] else colour
+    r = row(kind, step)
+    colour, opacity = square_colour(kind, bool(dead[r, i]), bool(silent[r, i]))
+    return colour, opacity, style.MUTED if dead[r, i] else colour
 
 
 def panel(kind: str, step: int) -> VGroup:
@@ -288,5 +302,5 @@ def merged(still: list[Mobject]) -> list[Mobject]:
 
 
 def relu_dead_shares() -> np.ndarray:
-    """The dead share after every step of the shown ReLU run (for the tests)."""
+    """The dead share after every shown step of the ReLU run (for the tests)."""
     return run("relu")[1].mean(axis=1)

@@ -25,13 +25,23 @@ def test_the_run_is_the_sweeps_typical_one():
     assert end == rectifiers.EPOCHS * len(rectifiers.dataset()[0]) // rectifiers.BATCH
 
 
+def test_the_scene_shows_the_full_runs_masks_at_its_steps():
+    # The scene records its steps only; the run recorded after every step must agree there.
+    for kind in S.KINDS:
+        steps, dead, silent = S.run(kind)
+        every, all_dead, all_silent = rectifiers.timeline(kind)
+        assert list(steps) == list(S.shown_steps()) and steps[-1] == every[-1]
+        assert (dead == all_dead[steps]).all() and (silent == all_silent[steps]).all()
+
+
 def test_dead_relu_units_are_silent_and_leaky_units_never_dead():
-    _, dead, silent = S.run("relu")
+    # Over every step of the run, not only the shown ones.
+    _, dead, silent = rectifiers.timeline("relu")
     # A ReLU unit negative on every example is dead; a dead unit may also be one whose units
     # above pass it no gradient on the examples where it is active.
     assert not (silent & ~dead).any()
     assert silent[-1].sum() >= 0.5 * dead[-1].sum()
-    _, leaky_dead, leaky_silent = S.run("leaky_relu")
+    _, leaky_dead, leaky_silent = rectifiers.timeline("leaky_relu")
     assert (
         not leaky_dead.any() and leaky_silent[-1].sum() == S.counts("leaky_relu", S.last_step())[1]
     )

@@ -128,15 +128,27 @@ def batch_order(seed: int, n: int, epochs: int = EPOCHS) -> np.ndarray:
     return np.concatenate([rng.permutation(n) for _ in range(epochs)]).reshape(-1, BATCH)
 
 
-def train(kind: str, lr: float, seeds, epochs: int = EPOCHS, record_every: int = 0, hidden=HIDDEN):
+def train(
+    kind: str,
+    lr: float,
+    seeds,
+    epochs: int = EPOCHS,
+    record_every: int = 0,
+    hidden=HIDDEN,
+    record_at: frozenset[int] = frozenset(),
+):
     """Train one network per seed; returns (nets, history) where history lists, every
-    `record_every` steps (and at the start), the (dead, silent) unit masks of every network,
-    each of shape (S, hidden units)."""
+    `record_every` steps (and at the start) or after each step number in `record_at` (0: the
+    start), the (dead, silent) unit masks of every network, each of shape (S, hidden units)."""
+
+    def due(step: int) -> bool:
+        return bool(record_every and step % record_every == 0) or step in record_at
+
     X, y = dataset()
     seeds = tuple(seeds)
     nets = init(kind, seeds, (2, *hidden, 1))
     orders = np.stack([batch_order(s, len(X), epochs) for s in seeds])  # (S, steps, BATCH)
-    history = [(dead(nets, X, y), silent(nets, X))] if record_every else []
+    history = [(dead(nets, X, y), silent(nets, X))] if due(0) else []
     for step in range(orders.shape[1]):
         idx = orders[:, step]
         Xb, yb = X[idx], y[idx]
@@ -148,7 +160,7 @@ def train(kind: str, lr: float, seeds, epochs: int = EPOCHS, record_every: int =
         if kind == "prelu":
             for layer in range(len(nets.slopes)):
                 nets.slopes[layer] -= lr * ga[layer]
-        if record_every and (step + 1) % record_every == 0:
+        if due(step + 1):
             history.append((dead(nets, X, y), silent(nets, X)))
     return nets, history
 
@@ -295,11 +307,17 @@ def representative_seed(lr: float = SHOWN_LR) -> int:
     return min(runs, key=lambda r: (abs(r["dead"] - median), r["seed"]))["seed"]
 
 
-def timeline(kind: str, lr: float = SHOWN_LR, seed: int | None = None):
-    """(steps, dead, silent) after every SGD step of one run: steps (T,), masks (T, units)."""
+def timeline(kind: str, lr: float = SHOWN_LR, seed: int | None = None, at=None):
+    """(steps, dead, silent) after every SGD step of one run, or only after the steps `at` (0:
+    before training; the masks cost a pass over the whole data set each, training steps a
+    mini-batch): steps (T,), masks (T, units)."""
     seed = representative_seed(lr) if seed is None else seed
+    steps = None if at is None else sorted(set(at))
     with np.errstate(all="ignore"):
-        _, history = train(kind, lr, (seed,), record_every=1)
+        if steps is None:
+            _, history = train(kind, lr, (seed,), record_every=1)
+        else:
+            _, history = train(kind, lr, (seed,), record_at=frozenset(steps))
     dead_masks = np.array([d[0] for d, _ in history])
     silent_masks = np.array([s[0] for _, s in history])
-    return np.arange(len(history)), dead_masks, silent_masks
+    return np.arange(len(history)) if steps is None else np.array(steps), dead_masks, silent_masks
