@@ -12,8 +12,9 @@ import numpy as np
 import pytest
 from manim import VMobject
 from manim.camera.camera import Camera
+from manim.scene.video_segment_encoder import VideoSegmentEncoder
 
-from scripts import cairo_path
+from scripts import cairo_path, segment_encoder
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENES = ROOT / "scenes"
@@ -64,13 +65,21 @@ def test_subpaths_split_where_manims_do():
         assert cairo_path.subpath_splits(points, vm.tolerance_for_point_equality) == flat, n
 
 
-def test_the_patch_applies_only_to_the_manim_it_was_written_for(monkeypatch):
-    assert cairo_path.applies()  # the pinned manim: requirements.txt and WRITTEN_FOR agree
-    assert not cairo_path.applies("0.23.0")
-    stock = Camera.set_cairo_context_path
-    monkeypatch.setattr(cairo_path, "WRITTEN_FOR", "0.0.0")
-    assert cairo_path.install() is False
-    assert Camera.set_cairo_context_path is stock
+@pytest.mark.parametrize(
+    "patch, owner, method",
+    [
+        (cairo_path, Camera, "set_cairo_context_path"),
+        (segment_encoder, VideoSegmentEncoder, "write_frame"),
+    ],
+)
+def test_each_patch_applies_only_to_the_manim_it_was_written_for(monkeypatch, patch, owner, method):
+    # Both patches of manim's private code share this contract.
+    assert patch.applies()  # the pinned manim: requirements.txt and WRITTEN_FOR agree
+    assert not patch.applies("0.23.0")
+    stock = getattr(owner, method)
+    monkeypatch.setattr(patch, "WRITTEN_FOR", "0.0.0")
+    assert patch.install() is False
+    assert getattr(owner, method) is stock
 
 
 def test_the_patch_stands_down_when_a_method_it_reproduces_changes(monkeypatch):
