@@ -184,14 +184,15 @@ class DyingReLU(CaptionedBeats, Scene):
         self.step = step
         return board
 
-    def show_board(self, board: VGroup) -> list[Transform]:
+    def show_board(self, board: VGroup, morph_text: bool = True) -> list[Transform]:
         """Put `board` on screen in place of the last one: what looks the same is drawn once as
         background, squares merged by style; the animations returned turn what changed into its
-        new look. (Redrawing all 128 squares and every glyph in every frame of every step cost
-        most of the scene's render.)"""
+        new look. Without `morph_text`, changed counts simply replace the old ones, so only the
+        squares that change are redrawn frame by frame. (Redrawing all 128 squares and every
+        glyph in every frame of every step cost most of the scene's render.)"""
         still, changed = [], []
         for before, after in zip(pieces(board if self.board is None else self.board), pieces(board)):
-            if same_look(before, after):
+            if same_look(before, after) or not (morph_text or isinstance(after, Square)):
                 still.append(after)
             else:
                 changed.append((before.copy(), after))
@@ -200,6 +201,12 @@ class DyingReLU(CaptionedBeats, Scene):
         self.add(*self.shown)  # the changed pieces last: manim redraws from the first moving one on
         self.board = board
         return [Transform(start, end) for start, end in changed]
+
+    def retitle(self, step: int):
+        """The title for `step`, in place of the last one at once: a counter that ticks."""
+        self.remove(self.title)
+        self.title = title(step)
+        self.add(self.title)  # before the board, which show_board adds after it
 
     # Show the two networks before training.
     def show_networks(self):
@@ -229,11 +236,14 @@ class DyingReLU(CaptionedBeats, Scene):
         per_step = 0.4  # a whole number of frames at 15 and at 60 fps: the caption's end is exact
         self.add_subcaption(caption, duration=FIRST_STEPS * per_step + 1.9)
         for step in range(1, FIRST_STEPS + 1):
-            self.play(
-                Transform(self.title, title(step)),
-                *self.show_board(self.next_board(step)),
-                run_time=per_step,
-            )
+            # The step count and the unit counts tick; only the squares that change fade into
+            # their new look (a step without one is a still frame).
+            self.retitle(step)
+            changes = self.show_board(self.next_board(step), morph_text=False)
+            if changes:
+                self.play(*changes, run_time=per_step)
+            else:
+                self.wait(per_step)
         self.wait(2.0)
 
     # Show the end of training: the dead stay dead; the leaky units are never dead.
