@@ -231,7 +231,8 @@ class DyingReLU(CaptionedBeats, Scene):
     def show_first_steps(self):
         caption = (
             "Watch the first steps. One large step can push a unit's z below 0 on every "
-            "example, and a ReLU unit there gets no gradient to come back with."
+            "example, and then it gets no gradient. In the first layer it stays dead; in the "
+            "second, a change in the layer below can still wake it."
         )
         per_step = 0.4  # a whole number of frames at 15 and at 60 fps: the caption's end is exact
         self.add_subcaption(caption, duration=FIRST_STEPS * per_step + 1.9)

@@ -55,6 +55,23 @@ def sweep_lr(m: str) -> float:
     return lr
 
 
+def shown_run_comebacks() -> list[int]:
+    """The numbers the dying-ReLU page states about the animated run, in the order it states
+    them: second-layer units that came back, of how many, the last step one did, first-layer
+    units that came back, the step the dead set settles, its size, the steps left after it."""
+    (first, second), last_back, settled = rectifiers.comebacks()
+    steps, dead, _ = rectifiers.timeline("relu")
+    return [
+        second,
+        rectifiers.HIDDEN[1],
+        last_back,
+        first,
+        settled,
+        int(dead[-1].sum()),
+        int(steps[-1]) - settled,
+    ]
+
+
 T = centring.result
 
 CLAIMS = [
@@ -173,6 +190,13 @@ CLAIMS = [
         r"Two interleaved moons like chapter 1's, here (\d+) points",
         lambda m: int(m[1]) == len(rectifiers.dataset()[0]),
         "the data set's size",
+    ),
+    Claim(
+        r"(\d+) of its (\d+) units died and came back at least\s+once, the last at step (\d+)\. "
+        r"In the first layer (\d+) unit did.*?From step (\d+) on nothing changes: the same "
+        r"(\d+) units stay\s+dead for the remaining (\d+) steps",
+        lambda m: [int(v) for v in m.groups()] == shown_run_comebacks(),
+        "the shown run's units that came back, and when the dead set settles",
     ),
     Claim(
         r"Two hidden layers of (\d+) ReLU units and one sigmoid output",

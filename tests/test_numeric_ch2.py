@@ -187,6 +187,30 @@ def test_a_dead_relu_unit_is_negative_on_every_example_and_never_moves_again():
         assert np.array_equal(nets.b[layer][0][gone], before.b[layer][0][gone])
 
 
+def test_comebacks_of_the_shown_run_counted_unit_by_unit():
+    per_layer, last_back, settled = rectifiers.comebacks()
+    _, dead, silent = rectifiers.timeline("relu")
+    came_back, last = set(), 0
+    for t in range(1, len(dead)):
+        for i in range(dead.shape[1]):
+            if dead[t - 1, i] and not dead[t, i]:
+                came_back.add(i)
+                last = t
+    first = rectifiers.HIDDEN[0]
+    assert per_layer == (
+        sum(i < first for i in came_back),
+        sum(i >= first for i in came_back),
+    )
+    assert last_back == last
+    assert all((dead[t] == dead[-1]).all() for t in range(settled, len(dead)))
+    assert not (dead[settled - 1] == dead[-1]).all()
+    # A first-layer unit that came back was dead only through the units above it: its inputs
+    # are the data, so one negative on every example could not have.
+    for i in came_back:
+        if i < first:
+            assert not (dead[:, i] & silent[:, i]).any()
+
+
 def test_leaky_units_are_never_dead():
     X, y = rectifiers.dataset()
     nets, _ = rectifiers.train("leaky_relu", 1.0, (0, 1))

@@ -321,3 +321,20 @@ def timeline(kind: str, lr: float = SHOWN_LR, seed: int | None = None, at=None):
     dead_masks = np.array([d[0] for d, _ in history])
     silent_masks = np.array([s[0] for _, s in history])
     return np.arange(len(history)) if steps is None else np.array(steps), dead_masks, silent_masks
+
+
+def comebacks(kind: str = "relu", lr: float = SHOWN_LR, seed: int | None = None):
+    """What the set of dead units of one run does over its steps, from the run recorded after
+    every step: (units of each hidden layer that died and came back at least once, the last step
+    at which a unit came back, the first step from which the dead units are the same to the end).
+    A unit can come back when the layer below it changes its inputs, or, if it was dead only
+    because the units above it passed it no gradient, when one of those comes back."""
+    _, dead, _ = timeline(kind, lr, seed)
+    back = dead[:-1] & ~dead[1:]  # back[t, i]: unit i dead after step t, alive after step t + 1
+    per_layer = tuple(
+        int(part.any(axis=0).sum()) for part in np.split(back, np.cumsum(HIDDEN)[:-1], axis=1)
+    )
+    last_back = int(np.flatnonzero(back.any(axis=1)).max()) + 1 if back.any() else 0
+    changed = (dead[1:] != dead[:-1]).any(axis=1)
+    settled = int(np.flatnonzero(changed).max()) + 1 if changed.any() else 0
+    return per_layer, last_back, settled
