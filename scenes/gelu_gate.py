@@ -75,10 +75,7 @@ class GatesAverageToGelu(CaptionedBeats, Scene):
 
     def construct(self):
         # Show the plane and the two outcomes of a gate.
-        # Nothing passes under the heading: at z-index 0, drawn first, it stays in the static
-        # background instead of being redrawn in every animated frame.
         title = heading(words("GELU: random gates, averaged", size=style.TITLE_SIZE))
-        title.set_z_index(0)
         axes = Axes(
             x_range=[-3, 3, 1],
             y_range=[-1, 3, 1],

@@ -99,8 +99,7 @@ class GradientsByDepth(CaptionedBeats, Scene):
     # Show the axes, their labels and the key to the dashes.
     def show_the_axes(self):
         self.axes = make_axes()
-        # Nothing passes over the title: drawn under the rest (z 0), it is not redrawn with them.
-        title = heading(words("The gradient on its way down", style.TITLE_SIZE)).set_z_index(0)
+        title = heading(words("The gradient on its way down", style.TITLE_SIZE))
         key = VGroup()
         for i, init in enumerate(measured.BACKWARD_INITS):
             sample = dashed(polyline([[0, 0, 0], [1.1, 0, 0]], style.MUTED, 6), KEY_DASHES[init])

@@ -81,9 +81,7 @@ class TanhLayersHistograms(CaptionedBeats, Scene):
     # Show the three rows, their weights and the first layer.
     def show_the_setup(self):
         self.counter = words("layer 1", style.BODY_SIZE)
-        # Nothing passes under the heading: at z-index 0, drawn first, it stays in the static
-        # background instead of being redrawn in every animated frame.
-        title = heading(words("Ten tanh layers of 500 units", style.TITLE_SIZE)).set_z_index(0)
+        title = heading(words("Ten tanh layers of 500 units", style.TITLE_SIZE))
         self.counter.move_to([LABEL_X, ROW_Y[0] + 1.45, 0])
         self.rows = []
         labels, axes = VGroup(), VGroup()

@@ -293,6 +293,12 @@ def saturated_labels() -> VGroup:
     return group.set_z_index(6)
 
 
+def title_row(*parts) -> VGroup:
+    """The heading, drawn above the z axes and the data that pass under it (z 6, with the
+    labels)."""
+    return heading(*parts, z_index=6)
+
+
 class SigmoidBendsThePlane(CaptionedBeats, Scene):
     """A sigmoid layer bends the plane
 
@@ -323,15 +329,15 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
     # Show the data in the input plane.
     def show_data(self):
         self.grid, self.dots = grid_at("input"), dots_at("input")
-        self.title = heading(words("Two moons: no straight line splits them"))
+        self.title = title_row(words("Two moons: no straight line splits them"))
         self.beat(Create(self.grid, lag_ratio=0.05), FadeIn(self.dots), FadeIn(self.title),
                   caption="Two classes, in two interleaved moons. No straight line separates them.",
                   run_time=2.5, hold=1.5)
 
     # Show the network that learned them.
     def show_network(self):
-        net_title = heading(words(f"Sigmoid network {architecture_text()}:"),
-                            words(f"{accuracy_text()} correct", color=style.ACTIVATION))
+        net_title = title_row(words(f"Sigmoid network {architecture_text()}:"),
+                              words(f"{accuracy_text()} correct", color=style.ACTIVATION))
         self.beat(Transform(self.title, net_title),
                   caption=f"A sigmoid network, {architecture_text()}, learned to separate them: "
                           f"{accuracy_text()} correct.",
@@ -342,9 +348,9 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
     # Show the affine step: straight lines stay straight.
     def show_affine_step(self):
         big, small = stretch_text()
-        affine_title = heading(words("Affine step"),
-                               tex(r"z = W_1 x + b_1", size=style.TITLE_SIZE,
-                                   color=style.PRE_ACTIVATION))
+        affine_title = title_row(words("Affine step"),
+                                 tex(r"z = W_1 x + b_1", size=style.TITLE_SIZE,
+                                     color=style.PRE_ACTIVATION))
         self.beat(Transform(self.title, affine_title), Transform(self.grid, grid_at("affine")),
                   Transform(self.dots, dots_at("affine")),
                   caption=f"First the affine step, z = W1 x + b1: it {affine_verbs()} the plane.",
@@ -371,9 +377,9 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
         self.beat(Create(self.axes["affine"]),
                   caption="Mark the axes of this plane, z1 = 0 and z2 = 0.",
                   run_time=1.0, hold=1.0)
-        sigmoid_title = heading(words("Sigmoid"),
-                                tex(r"a = \sigma(z)", size=style.TITLE_SIZE,
-                                    color=style.ACTIVATION))
+        sigmoid_title = title_row(words("Sigmoid"),
+                                  tex(r"a = \sigma(z)", size=style.TITLE_SIZE,
+                                      color=style.ACTIVATION))
         self.square = unit_square()
         self.beat(Transform(self.title, sigmoid_title), FadeOut(self.zoom), FadeOut(self.stretch),
                   FadeOut(self.backdrop),
@@ -395,8 +401,8 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
                           "lines ran up and down in the input, blue ones across.",
                   run_time=1.0, hold=2.5)
         self.piles = saturated_labels()
-        sat_title = heading(words(f"{saturated_text()} of the points:"),
-                            words("saturated", color=style.GRADIENT))
+        sat_title = title_row(words(f"{saturated_text()} of the points:"),
+                              words("saturated", color=style.GRADIENT))
         self.beat(Transform(self.title, sat_title), FadeIn(self.piles),
                   caption=f"{saturated_text()} of the points sit within {edge_text()} of the "
                           "square's edge: their neurons are saturated, where the sigmoid is flat "
@@ -407,7 +413,7 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
     # Show the straight line that separates the classes in the hidden plane.
     def show_separating_line(self):
         self.line = boundary_at("sigmoid")
-        line_title = heading(words("Here a straight line separates them"))
+        line_title = title_row(words("Here a straight line separates them"))
         self.beat(FadeOut(self.axes["affine"]), FadeOut(self.piles), Transform(self.title, line_title),
                   Create(self.line),
                   caption="In this hidden plane one straight line separates the two classes.",
@@ -417,7 +423,7 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
     # Show the line pulled back, through the inverse sigmoid, then the inverse affine step, and
     # the curved boundary it becomes: the poster frame.
     def pull_the_line_back(self):
-        back_title = heading(words("Pulled back to the input plane"))
+        back_title = title_row(words("Pulled back to the input plane"))
         self.beat(Transform(self.title, back_title), FadeOut(self.square), FadeOut(self.axis_names),
                   Transform(self.grid, grid_at("affine")), Transform(self.dots, dots_at("affine")),
                   Transform(self.line, boundary_at("affine")),
@@ -429,8 +435,8 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
                   caption="...then undo the affine step.",
                   run_time=3.0, hold=1.0)
 
-        final_title = heading(words("Pulled back:"),
-                              words("a curved boundary", color=style.BOUNDARY))
+        final_title = title_row(words("Pulled back:"),
+                                words("a curved boundary", color=style.BOUNDARY))
         label = tex(threshold_tex(), size=style.BODY_SIZE, color=style.BOUNDARY)
         label.move_to(label_spot()).set_z_index(6)
         self.beat(Transform(self.title, final_title), FadeIn(label),

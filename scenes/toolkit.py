@@ -25,10 +25,13 @@ def tex(*parts: str, size: int = style.LABEL_SIZE, color: str = style.TEXT) -> M
     return MathTex(*parts, font_size=size, color=color)
 
 
-def heading(*parts, drop: float = HEADING_DROP) -> VGroup:
-    """A line of words and formulas at the top of the frame, above everything else."""
+def heading(*parts, drop: float = HEADING_DROP, z_index: int = 0) -> VGroup:
+    """A line of words and formulas at the top of the frame. At z 0 by default: manim redraws,
+    in every moving frame, every mobject from the first moving one to the top of the z-order,
+    so a heading above the rest would be redrawn whenever anything moves. A scene where
+    something passes under its heading asks for the z that keeps the heading on top."""
     row = VGroup(*parts).arrange(buff=0.3)
-    return row.move_to([0, config.frame_height / 2 - drop, 0]).set_z_index(6)
+    return row.move_to([0, config.frame_height / 2 - drop, 0]).set_z_index(z_index)
 
 
 def polyline(points, color: str, width: float, opacity: float = 1.0) -> VMobject:
