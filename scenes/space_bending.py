@@ -37,7 +37,7 @@ from captioned import CaptionedBeats
 from numeric.activations import sigmoid
 from numeric.formatting import fixed, percent
 from numeric.training import EDGE, INPUT_BOX, VIEW_AREA, example, fit_scale, readability
-from toolkit import dot_cloud, heading, one_path, polyline, polylines, tex, words
+from toolkit import dot_cloud, heading, merged_by_style, polyline, polylines, tex, words
 
 X, Y, NET = example()
 LAYER = NET.hidden_layers[0]
@@ -255,7 +255,7 @@ def z_axes() -> dict[str, VGroup]:
             P = Z if kind == "affine" else sigmoid(Z)
             dashes = DashedVMobject(polyline(VIEWS[kind](P), style.TEXT, 4), num_dashes=60)
             # Its 60 dashes as one VMobject: one path to redraw instead of 60.
-            group.add(one_path(dashes, stroke_color=style.TEXT, stroke_width=4))
+            group.add(*merged_by_style([dashes]))
         out[kind] = group.set_z_index(2)
     return out
 
