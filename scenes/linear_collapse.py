@@ -158,10 +158,7 @@ class LinearLayersCollapse(CaptionedBeats, Scene):
 
     def settle(self, text: VMobject) -> VGroup:
         """Swap a panel text that has stopped moving for its merged copy (see `merged`)."""
-        flat = merged(text)
-        self.remove(text)
-        self.add(flat)
-        return flat
+        return self.swap(text, merged(text))
 
     def moving_dots(self, *animations, caption, run_time, hold):
         """A beat that moves the dots, their labels following them. The labels follow only while

@@ -295,7 +295,9 @@ def saturated_labels() -> VGroup:
 
 def title_row(*parts) -> VGroup:
     """The heading, drawn above the z axes and the data that pass under it (z 6, with the
-    labels)."""
+    labels). A heading Transformed into a new one is swapped for it afterwards: Transform pads
+    the smaller of the two with copies of its glyphs, and a padded heading would carry (and
+    redraw in every moving frame) the glyphs of the longest heading before it."""
     return heading(*parts, z_index=6)
 
 
@@ -308,14 +310,6 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
     or torn). There a straight line separates the classes; pulled back, it is the curved
     decision boundary.
     """
-
-    def settle(self, shown: VGroup, target: VGroup) -> VGroup:
-        """Swap a heading, once Transformed into `target`, for `target` itself: Transform pads
-        the smaller of the two with copies of its glyphs, and a padded heading would carry (and
-        redraw in every moving frame) the glyphs of the longest heading before it."""
-        self.remove(shown)
-        self.add(target)
-        return target
 
     def construct(self):
         self.show_data()
@@ -342,7 +336,7 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
                   caption=f"A sigmoid network, {architecture_text()}, learned to separate them: "
                           f"{accuracy_text()} correct.",
                   run_time=1.0, hold=2.0)
-        self.title = self.settle(self.title, net_title)
+        self.title = self.swap(self.title, net_title)
         self.say("Follow the grid and the data through its hidden layer.", 2.0)
 
     # Show the affine step: straight lines stay straight.
@@ -355,7 +349,7 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
                   Transform(self.dots, dots_at("affine")),
                   caption=f"First the affine step, z = W1 x + b1: it {affine_verbs()} the plane.",
                   run_time=3.5, hold=1.0)
-        self.title = self.settle(self.title, affine_title)
+        self.title = self.swap(self.title, affine_title)
         self.stretch = words(f"stretched {big}× one way, {small}× the other",
                              size=style.LABEL_SIZE, color=style.MUTED)
         self.zoom = words(f"(view zoomed out {zoom_text()}×)", size=style.LABEL_SIZE,
@@ -387,7 +381,7 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
                   Transform(self.axes["affine"], self.axes["sigmoid"]), FadeIn(self.square),
                   caption="Then the sigmoid squashes each coordinate into the interval from 0 to 1.",
                   run_time=4.0, hold=1.0)
-        self.title = self.settle(self.title, sigmoid_title)
+        self.title = self.swap(self.title, sigmoid_title)
         self.say("The plane lands in the unit square. Tilted grid lines bend; the axes stay "
                  "straight, because the sigmoid acts on each coordinate alone.", 4.0)
         self.say("Bent and squashed, never folded or torn: W1 is invertible, so every point "
@@ -408,7 +402,7 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
                           "square's edge: their neurons are saturated, where the sigmoid is flat "
                           "and its gradient nearly 0. That is Flaw #1.",
                   run_time=1.0, hold=4.5)
-        self.title = self.settle(self.title, sat_title)
+        self.title = self.swap(self.title, sat_title)
 
     # Show the straight line that separates the classes in the hidden plane.
     def show_separating_line(self):
@@ -418,7 +412,7 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
                   Create(self.line),
                   caption="In this hidden plane one straight line separates the two classes.",
                   run_time=2.0, hold=2.0)
-        self.title = self.settle(self.title, line_title)
+        self.title = self.swap(self.title, line_title)
 
     # Show the line pulled back, through the inverse sigmoid, then the inverse affine step, and
     # the curved boundary it becomes: the poster frame.
@@ -429,7 +423,7 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
                   Transform(self.line, boundary_at("affine")),
                   caption="Pull that line back: undo the sigmoid...",
                   run_time=3.0, hold=0.5)
-        self.title = self.settle(self.title, back_title)
+        self.title = self.swap(self.title, back_title)
         self.beat(Transform(self.grid, grid_at("input")), Transform(self.dots, dots_at("input")),
                   Transform(self.line, boundary_at("input")),
                   caption="...then undo the affine step.",
@@ -443,7 +437,7 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
                   caption="The straight line becomes the curved decision boundary: "
                           "the bending is what lets the network separate the moons.",
                   run_time=1.5, hold=3.5)
-        self.title = self.settle(self.title, final_title)
+        self.title = self.swap(self.title, final_title)
 
 
 LABEL_HEIGHT = 1.5   # the boundary's label sits beside it at this input-plane height
