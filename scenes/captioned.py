@@ -38,6 +38,14 @@ class CaptionedBeats:
         if hold:
             self.wait(hold)
 
+    def swap(self, shown, still):
+        """Put `still` on screen in place of `shown`, and return it: once an animation has
+        drawn something, its still form (a Transform's clean target, pieces merged into fewer
+        VMobjects) looks the same and costs less in every later moving frame."""
+        self.remove(shown)
+        self.add(still)
+        return still
+
     def say(self, caption: str, duration: float):
         """A caption over a still frame."""
         self.add_subcaption(caption, duration=duration - CAPTION_GAP)

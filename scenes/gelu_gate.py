@@ -17,7 +17,6 @@ from manim import (
     Axes,
     Create,
     DashedLine,
-    Dot,
     FadeIn,
     FadeOut,
     Scene,
@@ -31,7 +30,7 @@ from captioned import CaptionedBeats
 from numeric.activations import gelu
 from numeric.formatting import decimals, shortest
 from numeric.smooth import gate_running_means
-from toolkit import heading, tex, words
+from toolkit import dot_cloud, heading, merged_by_style, tex, words
 
 GELU_COLOUR = style.ACTIVATION_COLOURS["gelu"]
 XS = np.linspace(-3, 3, 25)  # where the gates sit
@@ -44,21 +43,16 @@ LARGEST_GAP = float(np.max(np.abs(MEANS[-1] - gelu(XS))))
 COLUMN_X = 1.3  # the left edge of the text column beside the plot
 
 
-def dot_cloud(points) -> VMobject:
+def gelu_dots(points) -> VMobject:
     """The dots at `points` as ONE mobject (a circle subpath each): one fill call a frame instead
     of 25 while they move, and a Transform between two clouds aligns equal point counts."""
-    cloud = VMobject(fill_color=GELU_COLOUR, fill_opacity=1.0, stroke_width=0)
-    for p in points:
-        cloud.append_points(Dot(p, radius=0.07).points)
-    return cloud
+    return dot_cloud(points, GELU_COLOUR, 0.07)
 
 
 def dashed(start, end, colour: str) -> VMobject:
     """A dashed line as ONE mobject (a subpath per dash): one stroke call a frame instead of one
     per dash (about 70) while it is created."""
-    line = VMobject(stroke_color=colour, stroke_width=3)
-    for dash in DashedLine(start, end).submobjects:
-        line.append_points(dash.points)
+    (line,) = merged_by_style([DashedLine(start, end, color=colour, stroke_width=3)])
     return line
 
 
@@ -75,10 +69,7 @@ class GatesAverageToGelu(CaptionedBeats, Scene):
 
     def construct(self):
         # Show the plane and the two outcomes of a gate.
-        # Nothing passes under the heading: at z-index 0, drawn first, it stays in the static
-        # background instead of being redrawn in every animated frame.
         title = heading(words("GELU: random gates, averaged", size=style.TITLE_SIZE))
-        title.set_z_index(0)
         axes = Axes(
             x_range=[-3, 3, 1],
             y_range=[-1, 3, 1],
@@ -118,7 +109,7 @@ class GatesAverageToGelu(CaptionedBeats, Scene):
         )
 
         # Show one draw, then averages of more and more draws.
-        dots = dot_cloud(axes.c2p(x, y) for x, y in zip(XS, MEANS[0]))
+        dots = gelu_dots(axes.c2p(x, y) for x, y in zip(XS, MEANS[0]))
         averaged = words("draws averaged:", size=style.LABEL_SIZE)
         averaged.move_to([COLUMN_X, 0.95, 0], aligned_edge=LEFT)
         counter = tex(count_tex(COUNTS[0]), size=style.BODY_SIZE)
@@ -136,7 +127,7 @@ class GatesAverageToGelu(CaptionedBeats, Scene):
         steps = len(COUNTS) - 1
         step_time, step_hold = 1.2, 0.6
         for k, (n, means) in enumerate(zip(COUNTS[1:], MEANS[1:])):
-            moved = dot_cloud(axes.c2p(x, y) for x, y in zip(XS, means))
+            moved = gelu_dots(axes.c2p(x, y) for x, y in zip(XS, means))
             new_counter = tex(count_tex(n), size=style.BODY_SIZE).move_to(counter, aligned_edge=LEFT)
             self.beat(
                 Transform(dots, moved),

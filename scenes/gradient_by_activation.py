@@ -84,8 +84,7 @@ class GradientsThroughDepth(CaptionedBeats, Scene):
     # Show the axes and what the network is.
     def show_the_network(self):
         self.axes = LayerAxes(LAYERS, Y_MIN, Y_MAX, x_length=6.0, y_length=5.0).move_to([-2.4, -0.25, 0])
-        # Nothing passes over the title: drawn under the rest (z 0), it is not redrawn with them.
-        title = heading(words("Gradients through depth", style.TITLE_SIZE)).set_z_index(0)
+        title = heading(words("Gradients through depth", style.TITLE_SIZE))
         self.key = VGroup()
         self.beat(
             FadeIn(title), Create(self.axes), FadeIn(self.axes.labels()),

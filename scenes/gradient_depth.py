@@ -16,7 +16,6 @@ from manim import (
     FadeOut,
     Scene,
     VGroup,
-    VMobject,
 )
 
 import style
@@ -24,7 +23,7 @@ from captioned import CaptionedBeats
 from layer_axes import LayerAxes
 from numeric import measured
 from numeric.activations import ZOO
-from toolkit import heading, polyline, words
+from toolkit import heading, merged_by_style, polyline, words
 
 Y_MIN, Y_MAX = -9, 2  # log10 of the share, the figure's range
 # (dashes per curve, share of each dash drawn): dotted, solid, long dashes, as in the figure.
@@ -65,16 +64,6 @@ def activation_key() -> VGroup:
     return key
 
 
-def one_path(curve: VMobject) -> VMobject:
-    """A dashed curve as one path whose subpaths are its dashes: the same strokes, drawn at once."""
-    if not curve.submobjects:
-        return curve
-    path = VMobject().match_style(curve.submobjects[0])
-    for dash in curve.submobjects:
-        path.append_points(dash.points)
-    return path
-
-
 def dashed(line, dashes):
     if dashes is None:
         return line
@@ -99,8 +88,7 @@ class GradientsByDepth(CaptionedBeats, Scene):
     # Show the axes, their labels and the key to the dashes.
     def show_the_axes(self):
         self.axes = make_axes()
-        # Nothing passes over the title: drawn under the rest (z 0), it is not redrawn with them.
-        title = heading(words("The gradient on its way down", style.TITLE_SIZE)).set_z_index(0)
+        title = heading(words("The gradient on its way down", style.TITLE_SIZE))
         key = VGroup()
         for i, init in enumerate(measured.BACKWARD_INITS):
             sample = dashed(polyline([[0, 0, 0], [1.1, 0, 0]], style.MUTED, 6), KEY_DASHES[init])
@@ -128,8 +116,9 @@ class GradientsByDepth(CaptionedBeats, Scene):
             caption=CAPTIONS[activation], run_time=2.0, hold=2.5,
         )
         self.name = name
-        # Drawn, each dashed curve becomes one path: the fades to come redraw 3 paths, not 53.
-        solid = VGroup(*(one_path(c) for c in curves))
+        # Drawn, each dashed curve becomes one path, its dashes subpaths of it: the fades to
+        # come redraw 3 paths, not 53.
+        solid = VGroup(*(VGroup(*merged_by_style([c])) for c in curves))
         self.remove(curves)
         self.add(solid)
         self.shown.add(solid)

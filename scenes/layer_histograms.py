@@ -15,7 +15,7 @@ from captioned import CaptionedBeats
 from numeric import measured
 from numeric.deep import SMALL_SCALE
 from numeric.formatting import scientific_tex, shortest
-from toolkit import heading, tex, words
+from toolkit import heading, merged_by_style, tex, words
 
 # The three tanh runs of the lecture, top to bottom, and how each is labelled.
 ROWS = (("tanh", "small"), ("tanh", "unit"), ("tanh", "lecun"))
@@ -56,13 +56,15 @@ def bars(init: str, layer: int, y: float) -> VMobject:
     s = shares(init, layer)
     edges = np.asarray(run(init)["edges"])
     width = WIDTH / len(s)
-    group = VMobject(stroke_width=0)
+    pieces = []
     for share, left in zip(s / s.max(), edges[:-1]):
         x = LEFT_X + (left - edges[0]) / (edges[-1] - edges[0]) * WIDTH
         h = max(share * BAR_HEIGHT, 0.02)
-        bar = Rectangle(width=width * 0.9, height=h).move_to([x + width / 2, y + h / 2, 0])
-        group.append_points(bar.points)
-    return group.set_fill(style.ACTIVATION_COLOURS["tanh"], opacity=1.0)
+        bar = Rectangle(width=width * 0.9, height=h, stroke_width=0,
+                        fill_color=style.ACTIVATION_COLOURS["tanh"], fill_opacity=1.0)
+        pieces.append(bar.move_to([x + width / 2, y + h / 2, 0]))
+    (group,) = merged_by_style(pieces)
+    return group
 
 
 class TanhLayersHistograms(CaptionedBeats, Scene):
@@ -81,9 +83,7 @@ class TanhLayersHistograms(CaptionedBeats, Scene):
     # Show the three rows, their weights and the first layer.
     def show_the_setup(self):
         self.counter = words("layer 1", style.BODY_SIZE)
-        # Nothing passes under the heading: at z-index 0, drawn first, it stays in the static
-        # background instead of being redrawn in every animated frame.
-        title = heading(words("Ten tanh layers of 500 units", style.TITLE_SIZE)).set_z_index(0)
+        title = heading(words("Ten tanh layers of 500 units", style.TITLE_SIZE))
         self.counter.move_to([LABEL_X, ROW_Y[0] + 1.45, 0])
         self.rows = []
         labels, axes = VGroup(), VGroup()

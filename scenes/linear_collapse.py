@@ -34,7 +34,7 @@ import style
 from captioned import CaptionedBeats
 from numeric.formatting import decimals
 from numeric.linear import COLLAPSED, LAYERS, POINTS, READOUTS, Affine, rings, trajectory
-from toolkit import tex, words
+from toolkit import merged_by_style, tex, words
 
 # Where the plane sits: its origin, and the length of one unit, in scene coordinates.
 UNIT = 0.9
@@ -109,14 +109,7 @@ def merged(text: VMobject) -> VGroup:
     """The same glyphs as a few VMobjects, one per fill colour: the panel sits above the plane,
     so manim redraws it and every glyph on it whenever the plane moves, at a fixed cost per
     VMobject; merged, a row of ~30 glyphs is one or two paths to draw (the same outlines)."""
-    by_style: dict[tuple, VMobject] = {}
-    for glyph in text.family_members_with_points():
-        key = (glyph.get_fill_color().to_hex(), glyph.get_fill_opacity(),
-               glyph.get_stroke_width(), glyph.get_stroke_color().to_hex(), glyph.get_stroke_opacity())
-        if key not in by_style:
-            by_style[key] = VMobject().match_style(glyph)
-        by_style[key].append_points(glyph.points)
-    return VGroup(*by_style.values()).set_z_index(text.z_index)
+    return VGroup(*merged_by_style([text])).set_z_index(text.z_index)
 
 
 class LinearLayersCollapse(CaptionedBeats, Scene):
@@ -165,10 +158,7 @@ class LinearLayersCollapse(CaptionedBeats, Scene):
 
     def settle(self, text: VMobject) -> VGroup:
         """Swap a panel text that has stopped moving for its merged copy (see `merged`)."""
-        flat = merged(text)
-        self.remove(text)
-        self.add(flat)
-        return flat
+        return self.swap(text, merged(text))
 
     def moving_dots(self, *animations, caption, run_time, hold):
         """A beat that moves the dots, their labels following them. The labels follow only while

@@ -142,14 +142,7 @@ class ReluFoldsThePlane(CaptionedBeats, Scene):
     def beat(self, *animations, **options):
         super().beat(*animations, **options)
         if getattr(self, "new_title", None) is not None:
-            self.title, self.new_title = self.settle(self.title, self.new_title), None
-
-    def settle(self, drawn: VGroup, merged: VMobject) -> VMobject:
-        """Swap what was drawn for the same picture in fewer VMobjects: creases as one path
-        (what lies under the dots is redrawn in every later moving frame), a heading unpadded."""
-        self.remove(drawn)
-        self.add(merged)
-        return merged
+            self.title, self.new_title = self.swap(self.title, self.new_title), None
 
     # Show the moons and the network.
     def show_data(self):
@@ -182,7 +175,9 @@ class ReluFoldsThePlane(CaptionedBeats, Scene):
             run_time=4.0,
             hold=1.0,
         )
-        self.creases_1 = self.settle(self.creases_1, crease_path(1, CREASE_1, 5))
+        # Drawn, the creases become one path: what lies under the dots is redrawn in every
+        # later moving frame.
+        self.creases_1 = self.swap(self.creases_1, crease_path(1, CREASE_1, 5))
         self.beat(
             self.retitled(words("Layer 1:"), words(f"{first_layer_regions()} flat pieces")),
             caption=f"Inside each piece every unit keeps its side, so the layer is one affine "
@@ -203,7 +198,7 @@ class ReluFoldsThePlane(CaptionedBeats, Scene):
             run_time=5.0,
             hold=1.5,
         )
-        self.creases_2 = self.settle(self.creases_2, crease_path(2, CREASE_2, 3))
+        self.creases_2 = self.swap(self.creases_2, crease_path(2, CREASE_2, 3))
 
     # Show the linear regions, counted.
     def show_regions(self):

@@ -86,10 +86,7 @@ class SeluFixedPointAttracts(CaptionedBeats, Scene):
 
     def construct(self):
         # Show the (mean, variance) plane.
-        # Nothing passes under the heading: at z-index 0, drawn first, it stays in the static
-        # background instead of being redrawn in every animated frame.
         title = heading(words("SELU: pulled to mean 0, variance 1", size=style.TITLE_SIZE))
-        title.set_z_index(0)
         plane = Axes(x_range=[-1.25, 1.25, 0.5], y_range=[0, 3.25, 1], x_length=5.6, y_length=4.2,
                      axis_config={"color": style.MUTED}).move_to(LEFT * 3.45 + DOWN * 0.15)
         mean_label = words("mean", size=style.LABEL_SIZE).next_to(plane.x_axis, DOWN, buff=0.2)

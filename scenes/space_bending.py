@@ -37,7 +37,7 @@ from captioned import CaptionedBeats
 from numeric.activations import sigmoid
 from numeric.formatting import fixed, percent
 from numeric.training import EDGE, INPUT_BOX, VIEW_AREA, example, fit_scale, readability
-from toolkit import dot_cloud, heading, one_path, polyline, polylines, tex, words
+from toolkit import dot_cloud, heading, merged_by_style, polyline, polylines, tex, words
 
 X, Y, NET = example()
 LAYER = NET.hidden_layers[0]
@@ -255,7 +255,7 @@ def z_axes() -> dict[str, VGroup]:
             P = Z if kind == "affine" else sigmoid(Z)
             dashes = DashedVMobject(polyline(VIEWS[kind](P), style.TEXT, 4), num_dashes=60)
             # Its 60 dashes as one VMobject: one path to redraw instead of 60.
-            group.add(one_path(dashes, stroke_color=style.TEXT, stroke_width=4))
+            group.add(*merged_by_style([dashes]))
         out[kind] = group.set_z_index(2)
     return out
 
@@ -293,6 +293,14 @@ def saturated_labels() -> VGroup:
     return group.set_z_index(6)
 
 
+def title_row(*parts) -> VGroup:
+    """The heading, drawn above the z axes and the data that pass under it (z 6, with the
+    labels). A heading Transformed into a new one is swapped for it afterwards: Transform pads
+    the smaller of the two with copies of its glyphs, and a padded heading would carry (and
+    redraw in every moving frame) the glyphs of the longest heading before it."""
+    return heading(*parts, z_index=6)
+
+
 class SigmoidBendsThePlane(CaptionedBeats, Scene):
     """A sigmoid layer bends the plane
 
@@ -302,14 +310,6 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
     or torn). There a straight line separates the classes; pulled back, it is the curved
     decision boundary.
     """
-
-    def settle(self, shown: VGroup, target: VGroup) -> VGroup:
-        """Swap a heading, once Transformed into `target`, for `target` itself: Transform pads
-        the smaller of the two with copies of its glyphs, and a padded heading would carry (and
-        redraw in every moving frame) the glyphs of the longest heading before it."""
-        self.remove(shown)
-        self.add(target)
-        return target
 
     def construct(self):
         self.show_data()
@@ -323,33 +323,33 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
     # Show the data in the input plane.
     def show_data(self):
         self.grid, self.dots = grid_at("input"), dots_at("input")
-        self.title = heading(words("Two moons: no straight line splits them"))
+        self.title = title_row(words("Two moons: no straight line splits them"))
         self.beat(Create(self.grid, lag_ratio=0.05), FadeIn(self.dots), FadeIn(self.title),
                   caption="Two classes, in two interleaved moons. No straight line separates them.",
                   run_time=2.5, hold=1.5)
 
     # Show the network that learned them.
     def show_network(self):
-        net_title = heading(words(f"Sigmoid network {architecture_text()}:"),
-                            words(f"{accuracy_text()} correct", color=style.ACTIVATION))
+        net_title = title_row(words(f"Sigmoid network {architecture_text()}:"),
+                              words(f"{accuracy_text()} correct", color=style.ACTIVATION))
         self.beat(Transform(self.title, net_title),
                   caption=f"A sigmoid network, {architecture_text()}, learned to separate them: "
                           f"{accuracy_text()} correct.",
                   run_time=1.0, hold=2.0)
-        self.title = self.settle(self.title, net_title)
+        self.title = self.swap(self.title, net_title)
         self.say("Follow the grid and the data through its hidden layer.", 2.0)
 
     # Show the affine step: straight lines stay straight.
     def show_affine_step(self):
         big, small = stretch_text()
-        affine_title = heading(words("Affine step"),
-                               tex(r"z = W_1 x + b_1", size=style.TITLE_SIZE,
-                                   color=style.PRE_ACTIVATION))
+        affine_title = title_row(words("Affine step"),
+                                 tex(r"z = W_1 x + b_1", size=style.TITLE_SIZE,
+                                     color=style.PRE_ACTIVATION))
         self.beat(Transform(self.title, affine_title), Transform(self.grid, grid_at("affine")),
                   Transform(self.dots, dots_at("affine")),
                   caption=f"First the affine step, z = W1 x + b1: it {affine_verbs()} the plane.",
                   run_time=3.5, hold=1.0)
-        self.title = self.settle(self.title, affine_title)
+        self.title = self.swap(self.title, affine_title)
         self.stretch = words(f"stretched {big}× one way, {small}× the other",
                              size=style.LABEL_SIZE, color=style.MUTED)
         self.zoom = words(f"(view zoomed out {zoom_text()}×)", size=style.LABEL_SIZE,
@@ -371,9 +371,9 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
         self.beat(Create(self.axes["affine"]),
                   caption="Mark the axes of this plane, z1 = 0 and z2 = 0.",
                   run_time=1.0, hold=1.0)
-        sigmoid_title = heading(words("Sigmoid"),
-                                tex(r"a = \sigma(z)", size=style.TITLE_SIZE,
-                                    color=style.ACTIVATION))
+        sigmoid_title = title_row(words("Sigmoid"),
+                                  tex(r"a = \sigma(z)", size=style.TITLE_SIZE,
+                                      color=style.ACTIVATION))
         self.square = unit_square()
         self.beat(Transform(self.title, sigmoid_title), FadeOut(self.zoom), FadeOut(self.stretch),
                   FadeOut(self.backdrop),
@@ -381,7 +381,7 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
                   Transform(self.axes["affine"], self.axes["sigmoid"]), FadeIn(self.square),
                   caption="Then the sigmoid squashes each coordinate into the interval from 0 to 1.",
                   run_time=4.0, hold=1.0)
-        self.title = self.settle(self.title, sigmoid_title)
+        self.title = self.swap(self.title, sigmoid_title)
         self.say("The plane lands in the unit square. Tilted grid lines bend; the axes stay "
                  "straight, because the sigmoid acts on each coordinate alone.", 4.0)
         self.say("Bent and squashed, never folded or torn: W1 is invertible, so every point "
@@ -395,49 +395,49 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
                           "lines ran up and down in the input, blue ones across.",
                   run_time=1.0, hold=2.5)
         self.piles = saturated_labels()
-        sat_title = heading(words(f"{saturated_text()} of the points:"),
-                            words("saturated", color=style.GRADIENT))
+        sat_title = title_row(words(f"{saturated_text()} of the points:"),
+                              words("saturated", color=style.GRADIENT))
         self.beat(Transform(self.title, sat_title), FadeIn(self.piles),
                   caption=f"{saturated_text()} of the points sit within {edge_text()} of the "
                           "square's edge: their neurons are saturated, where the sigmoid is flat "
                           "and its gradient nearly 0. That is Flaw #1.",
                   run_time=1.0, hold=4.5)
-        self.title = self.settle(self.title, sat_title)
+        self.title = self.swap(self.title, sat_title)
 
     # Show the straight line that separates the classes in the hidden plane.
     def show_separating_line(self):
         self.line = boundary_at("sigmoid")
-        line_title = heading(words("Here a straight line separates them"))
+        line_title = title_row(words("Here a straight line separates them"))
         self.beat(FadeOut(self.axes["affine"]), FadeOut(self.piles), Transform(self.title, line_title),
                   Create(self.line),
                   caption="In this hidden plane one straight line separates the two classes.",
                   run_time=2.0, hold=2.0)
-        self.title = self.settle(self.title, line_title)
+        self.title = self.swap(self.title, line_title)
 
     # Show the line pulled back, through the inverse sigmoid, then the inverse affine step, and
     # the curved boundary it becomes: the poster frame.
     def pull_the_line_back(self):
-        back_title = heading(words("Pulled back to the input plane"))
+        back_title = title_row(words("Pulled back to the input plane"))
         self.beat(Transform(self.title, back_title), FadeOut(self.square), FadeOut(self.axis_names),
                   Transform(self.grid, grid_at("affine")), Transform(self.dots, dots_at("affine")),
                   Transform(self.line, boundary_at("affine")),
                   caption="Pull that line back: undo the sigmoid...",
                   run_time=3.0, hold=0.5)
-        self.title = self.settle(self.title, back_title)
+        self.title = self.swap(self.title, back_title)
         self.beat(Transform(self.grid, grid_at("input")), Transform(self.dots, dots_at("input")),
                   Transform(self.line, boundary_at("input")),
                   caption="...then undo the affine step.",
                   run_time=3.0, hold=1.0)
 
-        final_title = heading(words("Pulled back:"),
-                              words("a curved boundary", color=style.BOUNDARY))
+        final_title = title_row(words("Pulled back:"),
+                                words("a curved boundary", color=style.BOUNDARY))
         label = tex(threshold_tex(), size=style.BODY_SIZE, color=style.BOUNDARY)
         label.move_to(label_spot()).set_z_index(6)
         self.beat(Transform(self.title, final_title), FadeIn(label),
                   caption="The straight line becomes the curved decision boundary: "
                           "the bending is what lets the network separate the moons.",
                   run_time=1.5, hold=3.5)
-        self.title = self.settle(self.title, final_title)
+        self.title = self.swap(self.title, final_title)
 
 
 LABEL_HEIGHT = 1.5   # the boundary's label sits beside it at this input-plane height

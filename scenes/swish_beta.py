@@ -58,10 +58,7 @@ class SwishFromLinearToRelu(CaptionedBeats, Scene):
 
     def construct(self):
         # Show the two panels: the function and its slope, with ReLU's for reference.
-        # Nothing passes under the heading: at z-index 0, drawn first, it stays in the static
-        # background instead of being redrawn in every animated frame.
         title = heading(words("Swish: from a straight line to ReLU", size=style.TITLE_SIZE))
-        title.set_z_index(0)
         left = Axes(x_range=[-4, 4, 2], y_range=[-1, 4, 1], x_length=5.8, y_length=4.2,
                     axis_config={"color": style.MUTED}).move_to(LEFT * 3.4 + DOWN * 0.75)
         right = Axes(x_range=[-4, 4, 2], y_range=[-0.5, 1.5, 0.5], x_length=5.8, y_length=4.2,

@@ -6,7 +6,6 @@ test measures these sizes against style.MIN_TEXT_PX once, for every scene.
 
 from __future__ import annotations
 
-import numpy as np
 from manim import Dot, MathTex, Text, VGroup, VMobject, config
 
 import style
@@ -25,10 +24,13 @@ def tex(*parts: str, size: int = style.LABEL_SIZE, color: str = style.TEXT) -> M
     return MathTex(*parts, font_size=size, color=color)
 
 
-def heading(*parts, drop: float = HEADING_DROP) -> VGroup:
-    """A line of words and formulas at the top of the frame, above everything else."""
+def heading(*parts, drop: float = HEADING_DROP, z_index: int = 0) -> VGroup:
+    """A line of words and formulas at the top of the frame. At z 0 by default: manim redraws,
+    in every moving frame, every mobject from the first moving one to the top of the z-order,
+    so a heading above the rest would be redrawn whenever anything moves. A scene where
+    something passes under its heading asks for the z that keeps the heading on top."""
     row = VGroup(*parts).arrange(buff=0.3)
-    return row.move_to([0, config.frame_height / 2 - drop, 0]).set_z_index(6)
+    return row.move_to([0, config.frame_height / 2 - drop, 0]).set_z_index(z_index)
 
 
 def polyline(points, color: str, width: float, opacity: float = 1.0) -> VMobject:
@@ -38,33 +40,47 @@ def polyline(points, color: str, width: float, opacity: float = 1.0) -> VMobject
     return line
 
 
-def one_path(pieces, **style_options) -> VMobject:
-    """Many same-style pieces as ONE VMobject, each piece a subpath of it: the camera then
-    draws them with one fill and one stroke instead of one per piece (a moving frame's cost
-    grows with the number of VMobjects it redraws). The pieces must not meet end to start,
-    or two of them would join into one subpath."""
-    merged = VMobject(**style_options)
-    merged.set_points(np.vstack([piece.points for piece in pieces]))
-    return merged
+def style_key(piece: VMobject) -> tuple:
+    """What the camera paints a piece with: two pieces with equal keys are filled and
+    stroked alike."""
+    return (
+        piece.get_fill_rgbas().tobytes(),
+        piece.get_stroke_rgbas().tobytes(),
+        piece.get_stroke_width(),
+        piece.get_stroke_rgbas(background=True).tobytes(),
+        piece.get_stroke_width(background=True),
+    )
+
+
+def merged_by_style(pieces) -> list[VMobject]:
+    """The pieces' outlines as one VMobject per style, each outline a subpath of it, in the
+    order the styles first appear; every member with points of each piece counts. The camera
+    draws one fill and one stroke per VMobject, and a moving frame's cost grows with the
+    number of VMobjects it redraws. The picture stays the same where the pieces keep their
+    premises: solid colours (a gradient would stretch over all the pieces), no two of one
+    style overlapping (translucent overlaps would be painted once) or meeting end to start
+    (they would join into one subpath). Returned at z 0: give them the z you need."""
+    by_style: dict[tuple, VMobject] = {}
+    for piece in pieces:
+        for part in piece.family_members_with_points():
+            if len(part.get_fill_rgbas()) > 1 or len(part.get_stroke_rgbas()) > 1:
+                raise ValueError(f"{part!r} has a gradient: merged, it would span every piece")
+            key = style_key(part)
+            if key not in by_style:
+                by_style[key] = VMobject().match_style(part)
+            by_style[key].append_points(part.points)
+    return list(by_style.values())
 
 
 def polylines(lines, color: str, width: float, opacity: float = 1.0) -> VMobject:
     """Several polylines (each an array of scene points, one per row) in one style, as one
     VMobject: the picture of a VGroup of `polyline`s, at the cost of one."""
-    return one_path(
-        (polyline(points, color, width) for points in lines),
-        stroke_color=color,
-        stroke_width=width,
-        stroke_opacity=opacity,
-    )
+    (path,) = merged_by_style(polyline(points, color, width, opacity) for points in lines)
+    return path
 
 
 def dot_cloud(points, color: str, radius: float) -> VMobject:
     """Filled dots of one colour at `points` (scene coordinates), as one VMobject: the
     picture of as many manim Dots, at the cost of one."""
-    return one_path(
-        (Dot(p, radius=radius) for p in points),
-        fill_color=color,
-        fill_opacity=1.0,
-        stroke_width=0,
-    )
+    (path,) = merged_by_style(Dot(p, radius=radius, color=color) for p in points)
+    return path

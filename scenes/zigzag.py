@@ -207,10 +207,9 @@ def glyphs(row: VGroup) -> VGroup:
 
 
 def title_row(*parts) -> VGroup:
-    """The heading, at the z-index of the panels: nothing passes under it, and at the default z
-    of 6 manim would redraw its glyphs in every frame of the SGD run (everything above a moving
-    mobject moves too)."""
-    return heading(*parts, drop=HEADING_DROP).set_z_index(0)
+    """The heading, a little higher than toolkit's, at z 0 with the panels (nothing passes
+    under it)."""
+    return heading(*parts, drop=HEADING_DROP)
 
 
 PANEL_TITLES = {"positive": ("sigmoid inputs", "x > 0"), "zero_centred": ("the same minus ½", r"\bar{x} = 0")}
@@ -286,7 +285,6 @@ class PositiveInputsZigZag(CaptionedBeats, Scene):
         self.add(old)
         self.title = glyphs(new)
         self.beat(ReplacementTransform(old, self.title), *animations, **beat)
-        self.title.set_z_index(0)
 
     # Show the neuron and its teacher.
     def show_neuron(self):
