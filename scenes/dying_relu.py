@@ -20,7 +20,7 @@ from captioned import CaptionedBeats
 from numeric import rectifiers
 from numeric.activations import LEAKY_SLOPE
 from numeric.formatting import fixed, percent, shortest
-from toolkit import heading, words
+from toolkit import heading, merged_by_style, words
 
 KINDS = ("relu", "leaky_relu")
 NAMES = {"relu": "ReLU", "leaky_relu": "leaky ReLU"}
@@ -138,7 +138,6 @@ def title(step: int) -> VGroup:
 
 @cache
 def title_text(step: int) -> VGroup:
-    # At z 0 (the outlines drop a heading's z 6): nothing passes under the title.
     return outlines(heading(words(f"η = {lr_text()}:"), words(step_text(step), color=style.MUTED)))
 
 
@@ -295,21 +294,8 @@ def same_look(a: Mobject, b: Mobject) -> bool:
 def merged(still: list[Mobject]) -> list[Mobject]:
     """The squares among `still` as one path per style (one fill and one stroke each to draw);
     the rest as they are. No two squares overlap, so the picture is the same."""
-    by_style: dict[tuple, VMobject] = {}
-    rest = []
-    for piece in still:
-        if not isinstance(piece, Square):
-            rest.append(piece)
-            continue
-        key = (
-            piece.get_fill_rgbas().tobytes(),
-            piece.get_stroke_rgbas().tobytes(),
-            piece.get_stroke_width(),
-        )
-        if key not in by_style:
-            by_style[key] = VMobject().match_style(piece)
-        by_style[key].append_points(piece.points)
-    return [*by_style.values(), *rest]
+    squares = [piece for piece in still if isinstance(piece, Square)]
+    return [*merged_by_style(squares), *(piece for piece in still if not isinstance(piece, Square))]
 
 
 def relu_dead_shares() -> np.ndarray:
