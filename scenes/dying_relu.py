@@ -147,11 +147,12 @@ def step_text(step: int) -> str:
 
 
 class DyingReLU(CaptionedBeats, Scene):
-    """Dying ReLU: units switch off for good"
+    """Dying ReLU: units switch off, most for good"
 
     One real training run at too large a learning rate, unit by unit: ReLU units die within the
-    first steps and never get a gradient again; the same run with leaky ReLU has no dead unit,
-    though many of its units fall asleep.
+    first steps, and most never get a gradient again (a second-layer unit can wake when the layer
+    below it changes); the same run with leaky ReLU has no dead unit, though many of its units
+    fall asleep.
     """
 
     def construct(self):

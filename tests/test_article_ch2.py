@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import dying_relu
 import numpy as np
 import pytest
 from test_article import (
@@ -57,13 +58,18 @@ def sweep_lr(m: str) -> float:
 
 def shown_run_comebacks() -> list[int]:
     """The numbers the dying-ReLU page states about the animated run, in the order it states
-    them: second-layer units that came back, of how many, the last step one did, first-layer
-    units that came back, the step the dead set settles, its size, the steps left after it."""
+    them: second-layer units that came back, of how many, how many within the epochs the
+    animation shows step by step, those epochs, the last step one did, first-layer units that
+    came back, the step the dead set settles, its size, the steps left after it."""
     (first, second), last_back, settled = rectifiers.comebacks()
+    shown_epochs = dying_relu.FIRST_STEPS * rectifiers.BATCH // len(rectifiers.dataset()[0])
+    (_, shown), _, _ = rectifiers.comebacks(until=dying_relu.FIRST_STEPS)
     steps, dead, _ = rectifiers.timeline("relu")
     return [
         second,
         rectifiers.HIDDEN[1],
+        shown,
+        shown_epochs,
         last_back,
         first,
         settled,
@@ -192,7 +198,8 @@ CLAIMS = [
         "the data set's size",
     ),
     Claim(
-        r"(\d+) of its (\d+) units died and came back at least\s+once, the last at step (\d+)\. "
+        r"(\d+) of its (\d+) units died and came back at least\s+once, (\d+) of them within the "
+        r"(\d+) epochs the video shows step by step, the last at step (\d+)\. "
         r"In the first layer (\d+) unit did.*?From step (\d+) on nothing changes: the same "
         r"(\d+) units stay\s+dead for the remaining (\d+) steps",
         lambda m: [int(v) for v in m.groups()] == shown_run_comebacks(),

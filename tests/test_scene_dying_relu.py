@@ -47,6 +47,13 @@ def test_dead_relu_units_are_silent_and_leaky_units_never_dead():
     )
 
 
+def test_most_units_that_die_stay_dead():
+    # The title's "most for good", over every step of the run.
+    _, dead, _ = rectifiers.timeline("relu")
+    ever = dead.any(axis=0)
+    assert dead[-1].sum() > ever.sum() / 2
+
+
 def test_units_die_in_the_first_steps():
     shares = S.relu_dead_shares()
     assert shares[S.FIRST_STEPS] >= 0.5 * shares[-1] > shares[0]
