@@ -26,6 +26,7 @@ def _values() -> tuple[tuple[str, float], ...]:
         # SELU
         "selu.lambda": act.SELU_LAMBDA,
         "selu.alpha": act.SELU_ALPHA,
+        "selu.slope.left": act.SELU_LAMBDA * act.SELU_ALPHA,  # its corner at 0
         "selu.alpha.denominator": 0.5 - half_e * phi1,
         "selu.S": float(np.exp(2.0)) * phi2 - 2 * half_e * phi1 + 0.5,
         "selu.contraction": smooth.selu_contraction(),

@@ -236,3 +236,37 @@ def test_every_chapter_figure_is_embedded_once_and_exists():
 
 
 sys.modules.setdefault("zoo_hook", load_hook())
+
+
+def test_random_weights_turn_the_input_mean_into_variance():
+    """The map's premise is omega = 0; weights drawn with variance 1/n have sums of variance 1, so
+    an input mean mu adds mu^2 to the pre-activations' variance. One real random SELU layer (plain
+    numpy, three seeds) lands near the map from (0, mu^2 + nu), not from (mu, nu)."""
+    m = one(
+        r"inputs of mean (\d+) and variance (\d+) look to\s+the layer like mean (\d+) and "
+        r"variance (\d+)",
+        "elu-selu.md",
+    )
+    mu, nu = values_ch3.ORBIT_START
+    assert (float(m[1]), float(m[2])) == (mu, nu)
+    assert (float(m[3]), float(m[4])) == (0.0, mu * mu + nu)
+    seen = smooth.selu_map(float(m[3]), float(m[4]))
+    premise = smooth.selu_map(mu, nu)
+    n = smooth.DEEP["width"]
+    for seed in range(3):
+        rng = np.random.default_rng(seed)
+        w = rng.normal(0.0, np.sqrt(1.0 / n), (n, n))
+        a = rng.normal(mu, np.sqrt(nu), (2000, n))
+        y = act.selu(a @ w.T)
+        measured = np.array([y.mean(), y.var()])
+        assert np.linalg.norm(measured - seen) < np.linalg.norm(measured - premise) / 3
+        assert w.sum(axis=1).var() == pytest.approx(1.0, abs=0.2)
+
+
+def test_selu_has_a_corner_and_elu_does_not():
+    one(r"Unlike ELU with \$\\alpha = 1\$, SELU has a corner at 0", "elu-selu.md")
+    one(r"with \$\\alpha = 1\$ both sides meet: ELU has no corner", "elu-selu.md")
+    eps = 1e-12
+    assert act.selu_prime(-eps) == pytest.approx(act.SELU_LAMBDA * act.SELU_ALPHA)
+    assert act.selu_prime(eps) == pytest.approx(act.SELU_LAMBDA)
+    assert act.elu_prime(-eps) == pytest.approx(act.elu_prime(eps))
