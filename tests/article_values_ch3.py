@@ -54,6 +54,7 @@ def _values() -> tuple[tuple[str, float], ...]:
             "gelu.min.x": smooth.gelu_minimum().x,
             "gelu.min.value": smooth.gelu_minimum().value,
             "gelu.steepest": float(act.gelu_prime(np.sqrt(2.0))),
+            "gelu.flattest": float(act.gelu_prime(-np.sqrt(2.0))),
             "gelu'(0)": float(act.gelu_prime(0.0)),
             "gelu.tanh.coeff": act.GELU_TANH_COEFF,
             "gelu.sigmoid.scale": act.GELU_SIGMOID_SCALE,

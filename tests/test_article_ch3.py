@@ -74,10 +74,20 @@ def test_relu_halves_the_variance_at_every_layer():
 
 
 def test_gelu_steepest_point_is_root_two():
-    one(r"which is 0 at \$x = \\sqrt\{2\}\$", "gelu.md")
+    one(r"which is 0 at \$x = \\pm\\sqrt\{2\}\$", "gelu.md")
     row = next(r for r in zoo_table.rows() if r.entry.key == "gelu")
     assert row.steepest_at == pytest.approx(np.sqrt(2.0), abs=1e-6)
     assert row.steepest > 1
+
+
+def test_gelu_flattest_point_is_minus_root_two_and_the_slopes_add_to_one():
+    one(r"At\s+\$-\\sqrt 2\$ it bottoms out", "gelu.md")
+    one(r"the two\s+slopes add up to 1", "gelu.md")
+    xs = np.linspace(-6.0, 6.0, 240001)
+    slopes = act.gelu_prime(xs)
+    assert xs[np.argmin(slopes)] == pytest.approx(-np.sqrt(2.0), abs=1e-3)
+    assert act.gelu_prime(np.sqrt(2.0)) + act.gelu_prime(-np.sqrt(2.0)) == pytest.approx(1.0)
+    assert act.gelu_prime(-np.sqrt(2.0)) < 0
 
 
 def test_sigmoid_form_is_so_many_times_worse():
