@@ -142,6 +142,16 @@ def test_float32_overflow_example():
     assert softmax.largest_safe_exp_input(np.float32) < float(m[1])
 
 
+def test_an_overflowing_score_makes_only_its_own_entry_nan():
+    """The naive softmax of (89, 0, 0) in 32-bit floats: NaN where e^z overflowed, 0 elsewhere."""
+    m = one(r"a score of (\d+) and", "softmax.md")
+    one(r"So that entry becomes NaN, every other entry\s+becomes 0", "softmax.md")
+    one(r"the output no longer sums to 1", "softmax.md")
+    p = softmax.softmax_naive([float(m[1]), 0.0, 0.0], np.float32)
+    assert np.isnan(p[0]) and np.all(p[1:] == 0)
+    assert np.allclose(softmax.softmax([float(m[1]), 0.0, 0.0]).sum(), 1.0)
+
+
 def test_softmax_example_and_largest_jacobian_entry():
     m = one(r"scores \$z = \((\d), (\d), (\d)\)\$", "softmax.md")
     assert tuple(float(v) for v in m.groups()) == softmax.EXAMPLE_LOGITS
