@@ -290,3 +290,10 @@ def test_selu_has_a_corner_and_elu_does_not():
     assert act.selu_prime(-eps) == pytest.approx(act.SELU_LAMBDA * act.SELU_ALPHA)
     assert act.selu_prime(eps) == pytest.approx(act.SELU_LAMBDA)
     assert act.elu_prime(-eps) == pytest.approx(act.elu_prime(eps))
+
+
+def test_costs_are_described_as_measured():
+    """The page says how the ns per element were measured: as the cost file records it."""
+    m = one(r"the best of (\d+) repeats", "zoo.md")
+    what = zoo_table.cost_measurement()["what"]
+    assert what.endswith(f"best of {m[1]}"), what
