@@ -104,7 +104,7 @@ class SeluFixedPointAttracts(CaptionedBeats, Scene):
         one_layer = words("one SELU layer", size=style.LABEL_SIZE).next_to(rule, DOWN, buff=0.35)
         self.beat(FadeIn(title), Create(plane), FadeIn(mean_label), FadeIn(var_label),
                   FadeIn(ticks), FadeIn(rule), FadeIn(one_layer),
-                  caption="Take a wide layer of SELUs whose weights have mean 0 and variance 1/n. "
+                  caption="Take a wide layer of SELUs whose weights each sum to 0, their squares to 1. "
                   "It turns the mean and variance of its inputs into the mean and variance of its "
                   "outputs: one point of this plane into another.",
                   run_time=1.0, hold=3.5)
@@ -148,8 +148,8 @@ class SeluFixedPointAttracts(CaptionedBeats, Scene):
         shrink.move_to(plane.get_bottom() + DOWN * 1.2)
         self.beat(FadeIn(shrink),
                   caption="Close to the fixed point every layer shrinks the distance to it by a "
-                  f"factor of at most {decimals(CONTRACTION, 3)}: wherever a network starts, its "
-                  "layers pull it there.",
+                  f"factor of at most {decimals(CONTRACTION, 3)}. The paper proves that starts near it "
+                  "converge; for starts far away it only bounds the variance.",
                   run_time=1.0, hold=3.0)
 
         # Show a measured deep network: the spread of each layer's activations.

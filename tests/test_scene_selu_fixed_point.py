@@ -16,7 +16,7 @@ def selu(z):
 
 
 def layer_by_quadrature(nu: float) -> tuple[float, float]:
-    """A wide SELU layer with weights of mean 0 and variance 1/n: z ~ N(0, nu) whatever the mean."""
+    """A wide SELU layer, weights summing to 0 and squares to 1: z ~ N(0, nu) whatever the mean."""
     s = np.sqrt(nu)
 
     def moment(k):
