@@ -82,6 +82,14 @@ def speed_values() -> dict[str, float]:
     out["sigmoid.ratio.end"] = sig["last_over_first"]["median"][-1]
     out["sigmoid.ratio.end.low"] = sig["last_over_first"]["low"][-1]
     out["sigmoid.ratio.end.high"] = sig["last_over_first"]["high"][-1]
+    out["relu.ratio.init.low"] = relu["last_over_first"]["low"][0]
+    out["relu.ratio.init.high"] = relu["last_over_first"]["high"][0]
+    # The sigmoid network after training: chance accuracy and the cost of answering 1/10.
+    out["sigmoid.accuracy"] = sig["accuracy"]["median"]
+    out["sigmoid.accuracy.high"] = sig["accuracy"]["high"]
+    out["sigmoid.cost"] = sig["cost"]["median"]
+    out["chance_output"] = 1.0 / layer_speed.SIZES[-1]
+    out["chance_cost"] = layer_speed.chance_cost(layer_speed.SIZES[-1])
     return out
 
 

@@ -145,6 +145,13 @@ def test_layer_speed_setup_and_ratios():
     assert int(m[1]) == round(r["sigmoid"]["last_over_first"]["median"][0])
     m = one(r"the last layer is\s+only ([\d.]+) times faster", text)
     assert m[1] == f"{r['relu']['last_over_first']['median'][0]:.1f}"
+    # "between 1.6 and 4.6 times across the seeds", and the takeaway's "(1.6 to 4.6 ...)".
+    relu = r["relu"]["last_over_first"]
+    band = [f"{relu['low'][0]:.1f}", f"{relu['high'][0]:.1f}"]
+    assert (
+        list(one(r"between ([\d.]+) and ([\d.]+) times across the\s+seeds", text).groups()) == band
+    )
+    assert list(one(r"\(([\d.]+) to\s+([\d.]+) across seeds\)", text).groups()) == band
     # "With ReLU the order even turns round": the first layer's is the largest at the end.
     last = np.asarray(r["relu"]["speeds"]["median"])[-1]
     assert last[0] == last.max()
@@ -153,6 +160,48 @@ def test_layer_speed_setup_and_ratios():
     assert nielsen[-1] / nielsen[0] > 20 and r["sigmoid"]["last_over_first"]["median"][0] > 20
     stated = one(r"his\s+\$\[([\d.]+), ([\d.]+), ([\d.]+)\]\$", text)
     assert tuple(float(v) for v in stated.groups()) == nielsen
+
+
+def test_layer_speed_says_how_nielsen_trains():
+    """His training is not ours (fig/generate_gradient.py): the page says both, and the steps."""
+    text = page("layer-speed.md").replace("\n", " ")
+    his = layer_speed.NIELSEN_TRAINING
+    m = one(
+        r"one full-batch step per epoch \(a mini-batch of all (\d+) images\) with L2 "
+        r"regularisation \$\\lambda = (\d+)\$ for (\d+) epochs",
+        text,
+    )
+    assert (int(m[1]), int(m[2]), int(m[3])) == (his["batch"], his["lmbda"], his["epochs"])
+    assert his["batch"] == layer_speed.N_TRAIN and his["eta"] == layer_speed.ETA
+    assert "everything else is his" not in text
+    m = one(
+        r"his (\d+) full-batch steps .*? against our (\d+) steps with mini-batches of (\d+)", text
+    )
+    assert (int(m[1]), int(m[2]), int(m[3])) == (
+        layer_speed.nielsen_steps(),
+        layer_speed.our_steps(),
+        layer_speed.BATCH,
+    )
+    # "we take more steps than he does", so "he trains for many more steps" would be false.
+    assert layer_speed.our_steps() > layer_speed.nielsen_steps()
+
+
+def test_the_sigmoid_network_is_still_on_its_plateau():
+    """The 13.5 is measured on a network that has not started to learn: chance accuracy in
+    every seed but a few, and the cost of answering 1/10 for every class."""
+    text = page("layer-speed.md").replace("\n", " ")
+    assert "still on its plateau" in text
+    sig, relu = layer_speed.results()["sigmoid"], layer_speed.results()["relu"]
+    m = one(r"its accuracy is (\d+)%, chance \(median over \d+ seeds; at most (\d+)%\)", text)
+    assert [int(v) for v in m.groups()] == [
+        round(100 * sig["accuracy"]["median"]),
+        round(100 * sig["accuracy"]["high"]),
+    ]
+    chance = 1.0 / layer_speed.SIZES[-1]
+    assert abs(sig["accuracy"]["median"] - chance) < 0.01 and sig["accuracy"]["high"] < 2 * chance
+    assert abs(sig["cost"]["median"] - layer_speed.chance_cost()) < 0.01
+    # A network that learns gets far from both: ReLU's, at the same step size.
+    assert relu["accuracy"]["low"] > 0.9 and relu["cost"]["high"] < layer_speed.chance_cost() / 10
 
 
 def test_gain_claims():

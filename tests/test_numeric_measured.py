@@ -228,3 +228,13 @@ def test_cache_computes_once_and_again_when_the_code_changes(tmp_path, monkeypat
     monkeypatch.setattr(result_cache, "source_key", lambda name: "changed")
     result_cache.cached("probe", compute)
     assert len(calls) == 2
+
+
+def test_chance_cost_is_the_cost_of_answering_one_tenth():
+    """layer_speed.chance_cost against layer_speed.cost of a network whose output layer says 0.1
+    for every class of every image (its weights 0, its biases the logit of 0.1)."""
+    X, Y = layer_speed.digits()
+    params = layer_speed.initial_parameters(np.random.default_rng(0))
+    W, _ = params[-1]
+    params[-1] = (np.zeros_like(W), np.full(W.shape[1], np.log(0.1 / 0.9)))
+    assert layer_speed.cost(params, X, Y, "sigmoid") == pytest.approx(layer_speed.chance_cost())
