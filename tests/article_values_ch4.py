@@ -63,6 +63,11 @@ def backward_values() -> dict[str, float]:
     out["tanh-standard.grad_w_ratio"] = b["tanh-standard"]["grad_w_first_over_last"]["median"]
     out["relu-he.delta_ratio.low"] = b["relu-he"]["delta_first_over_last"]["low"]
     out["relu-he.delta_ratio.high"] = b["relu-he"]["delta_first_over_last"]["high"]
+    # The sigmoid with weights large enough to keep its gradient, and what they cost.
+    kept = measured.sigmoid_gain_that_keeps_the_gradient()
+    out["sigmoid_kept.over_he"] = kept["over_he"]
+    out["sigmoid_kept.saturated"] = kept["saturated"]["median"]
+    out["sigmoid_saturation_margin"] = 1.0 - SATURATED
     return out
 
 

@@ -113,7 +113,7 @@ def test_backward_setup_and_stories():
         measured.BACKWARD["n_examples"],
     )
     b = measured.backward()
-    # "The sigmoid loses the gradient under every initialisation": in every seed.
+    # "The sigmoid loses the gradient under all three initialisations": in every seed.
     assert all(
         b[f"sigmoid-{i}"]["delta_first_over_last"]["high"] < 1e-4 for i in measured.BACKWARD_INITS
     )
@@ -129,6 +129,22 @@ def test_backward_setup_and_stories():
         law = measured.quarter_circle_mean(measured.INIT_SCALE[init])
         assert ours < law and ours < measured.GLOROT_JACOBIAN[init]
     assert "one example per layer" in text and measured.JACOBIAN_EXAMPLES == 1
+
+
+def test_larger_weights_keep_the_sigmoids_gradient_by_saturating_it():
+    """backward.md: the gain at which the sigmoid keeps its gradient, against He's, and the
+    saturated share there; the page's "whatever the weights" would be false."""
+    text = page("backward.md").replace("\n", " ")
+    kept = measured.sigmoid_gain_that_keeps_the_gradient()
+    m = one(r"only at \$g = (\d+)\$, ([\d.]+) times He's \$\\sqrt\{2\}\$", text)
+    assert int(m[1]) == kept["gain"] and float(m[2]) == round(kept["over_he"], 1)
+    assert f"in all {len(SEEDS)} seeds" in text and kept["delta_first_over_last"]["low"] >= 1
+    m = one(r"by then (\d+)% of the sigmoid's outputs", text)
+    assert int(m[1]) == round(100 * kept["saturated"]["median"])
+    # The takeaway: "about eight times He's", "more than half of the outputs".
+    assert "only weights about eight times He's" in re.sub(r"\s+", " ", text)
+    assert round(kept["over_he"]) == 8 and kept["saturated"]["low"] > 0.5
+    assert "whatever the weights" not in text and "whatever the initialisation" not in text
 
 
 def test_layer_speed_setup_and_ratios():
