@@ -23,6 +23,7 @@ def forward_values() -> dict[str, float]:
     return {
         "small_scale": SMALL_SCALE,
         "linear_factor": SMALL_SCALE * np.sqrt(measured.CS231N["width"]),
+        "linear_factor_inverse": 1.0 / (SMALL_SCALE * np.sqrt(measured.CS231N["width"])),
         "small.std1": std("tanh-small", "median", 1),
         "small.std1.low": std("tanh-small", "low", 1),
         "small.std2": std("tanh-small", "median", 2),

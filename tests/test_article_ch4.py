@@ -51,9 +51,18 @@ def test_forward_claims():
     f = measured.forward()
     # "in no layer and no seed fewer than 90%": the lowest seed's lowest layer.
     assert min(f["tanh-unit"]["saturated"]["low"]) >= 0.9
-    # Under 1% saturate with 1/n, only in the first layer.
+    # "under 1% of the values saturate in the first layer, fewer than 1 in 10 000 after it":
+    # in every seed (not "only in the first layer": a few do in layers 2 and 3).
     sat = f["tanh-lecun"]["saturated"]["high"]
-    assert sat[0] < 0.01 and max(sat[1:]) < 0.001
+    m = one(r"fewer than 1 in ([\d ]+) after it", text.replace("\n", " "))
+    assert sat[0] < 0.01 and max(sat[1:]) < 1 / int(m[1].replace(" ", ""))
+    assert "only in the first layer" not in text.replace("\n", " ")
+    # "1/n lets tanh's spread decay only slowly": it decays, layer after layer.
+    lecun = np.asarray(f["tanh-lecun"]["a_std"]["median"])
+    assert np.all(np.diff(lecun) < 0) and lecun[-1] < lecun[0] / 2
+    assert "$1/n$ keeps tanh's spread" not in text
+    m = one(r"decay only slowly \(([\d.]+) to\s+([\d.]+) over ten layers\)", text)
+    assert [float(v) for v in m.groups()] == [round(lecun[0], 2), round(lecun[-1], 2)]
     # "each layer multiplies the spread by about 0.224" (the linear factor, tanh ~ identity).
     std = np.asarray(f["tanh-small"]["a_std"]["median"])
     assert np.all(np.abs(std[1:] / std[:-1] / (0.01 * np.sqrt(500)) - 1) < 0.05)
@@ -230,6 +239,14 @@ def test_gain_claims():
     assert story["pytorch"]["a_std"] > story["derived"]["a_std"]
     assert story["pytorch"]["gradient_factor"] > story["derived"]["gradient_factor"] > 1
     assert "100 000 samples" in text
+    # "PyTorch lists one for a few activations (...)": exactly those it has a gain for.
+    listed = one(r"lists one for a few activations \(([^)]*)\)", text.replace("\n", " "))[1]
+    names = {"identity": "linear", "leaky_relu": "leaky ReLU"}
+    from numeric.activations import ZOO as zoo
+
+    expected = [names.get(k, zoo[k].name) for k in gains.PYTORCH_GAINS]
+    assert listed.split(", ") == expected
+    assert "tanh was fine with" not in text
     # The table's rows: every activation of the book, PyTorch's gain where it lists one.
     for key, row in measured.gains_results()["table"].items():
         name = {"identity": "linear"}.get(key, key)
