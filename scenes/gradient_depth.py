@@ -31,10 +31,10 @@ DASHES = {"standard": (40, 0.3), "xavier": None, "he": (12, 0.6)}
 KEY_DASHES = {"standard": (6, 0.3), "xavier": None, "he": (3, 0.6)}
 INIT_WORDS = {"standard": "standard", "xavier": "Xavier", "he": "He"}
 CAPTIONS = {
-    "sigmoid": "Sigmoid: under every initialisation, layer 1 gets a tiny fraction of the gradient.",
+    "sigmoid": "Sigmoid: under all three initialisations, layer 1 gets a tiny fraction of the gradient.",
     "tanh": "tanh: the standard initialisation loses it, Xavier less, He keeps it.",
     "relu": "ReLU: the same order, and He's initialisation keeps the gradient's size.",
-    "selu": "SELU keeps it with Xavier's weights; He's larger ones make it grow on the way down.",
+    "selu": "SELU: with Xavier's weights it grows a little on the way down, with He's larger ones much more.",
     "gelu": "GELU: it shrinks under standard and Xavier, He's initialisation keeps it.",
 }
 

@@ -23,6 +23,7 @@ def forward_values() -> dict[str, float]:
     return {
         "small_scale": SMALL_SCALE,
         "linear_factor": SMALL_SCALE * np.sqrt(measured.CS231N["width"]),
+        "linear_factor_inverse": 1.0 / (SMALL_SCALE * np.sqrt(measured.CS231N["width"])),
         "small.std1": std("tanh-small", "median", 1),
         "small.std1.low": std("tanh-small", "low", 1),
         "small.std2": std("tanh-small", "median", 2),
@@ -63,6 +64,11 @@ def backward_values() -> dict[str, float]:
     out["tanh-standard.grad_w_ratio"] = b["tanh-standard"]["grad_w_first_over_last"]["median"]
     out["relu-he.delta_ratio.low"] = b["relu-he"]["delta_first_over_last"]["low"]
     out["relu-he.delta_ratio.high"] = b["relu-he"]["delta_first_over_last"]["high"]
+    # The sigmoid with weights large enough to keep its gradient, and what they cost.
+    kept = measured.sigmoid_gain_that_keeps_the_gradient()
+    out["sigmoid_kept.over_he"] = kept["over_he"]
+    out["sigmoid_kept.saturated"] = kept["saturated"]["median"]
+    out["sigmoid_saturation_margin"] = 1.0 - SATURATED
     return out
 
 
@@ -82,6 +88,14 @@ def speed_values() -> dict[str, float]:
     out["sigmoid.ratio.end"] = sig["last_over_first"]["median"][-1]
     out["sigmoid.ratio.end.low"] = sig["last_over_first"]["low"][-1]
     out["sigmoid.ratio.end.high"] = sig["last_over_first"]["high"][-1]
+    out["relu.ratio.init.low"] = relu["last_over_first"]["low"][0]
+    out["relu.ratio.init.high"] = relu["last_over_first"]["high"][0]
+    # The sigmoid network after training: chance accuracy and the cost of answering 1/10.
+    out["sigmoid.accuracy"] = sig["accuracy"]["median"]
+    out["sigmoid.accuracy.high"] = sig["accuracy"]["high"]
+    out["sigmoid.cost"] = sig["cost"]["median"]
+    out["chance_output"] = 1.0 / layer_speed.SIZES[-1]
+    out["chance_cost"] = layer_speed.chance_cost(layer_speed.SIZES[-1])
     return out
 
 

@@ -81,3 +81,13 @@ def test_unknown_names_say_what_exists():
 def test_every_activation_propagates(key):
     s = deep.propagate(key, "lecun", depth=3, width=20, n_examples=30)
     assert np.all(np.isfinite(s.grad_w_norm)) and len(s.a_std) == 3
+
+
+def test_gain_scales_the_same_draws():
+    """gain multiplies the weights the initialisation draws, nothing else: z_1 = x W scales by
+    the gain exactly, and a linear network's every layer by the gain to its depth."""
+    one = deep.propagate("identity", "lecun", depth=3, width=64, n_examples=32, seed=1)
+    big = deep.propagate("identity", "lecun", depth=3, width=64, n_examples=32, seed=1, gain=2.5)
+    assert big.z_std == pytest.approx(one.z_std * 2.5 ** np.arange(1, 4))
+    same = deep.propagate("identity", "lecun", depth=3, width=64, n_examples=32, seed=1, gain=1.0)
+    assert np.array_equal(same.z_std, one.z_std)

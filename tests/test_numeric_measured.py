@@ -228,3 +228,32 @@ def test_cache_computes_once_and_again_when_the_code_changes(tmp_path, monkeypat
     monkeypatch.setattr(result_cache, "source_key", lambda name: "changed")
     result_cache.cached("probe", compute)
     assert len(calls) == 2
+
+
+def test_chance_cost_is_the_cost_of_answering_one_tenth():
+    """layer_speed.chance_cost against layer_speed.cost of a network whose output layer says 0.1
+    for every class of every image (its weights 0, its biases the logit of 0.1)."""
+    X, Y = layer_speed.digits()
+    params = layer_speed.initial_parameters(np.random.default_rng(0))
+    W, _ = params[-1]
+    params[-1] = (np.zeros_like(W), np.full(W.shape[1], np.log(0.1 / 0.9)))
+    assert layer_speed.cost(params, X, Y, "sigmoid") == pytest.approx(layer_speed.chance_cost())
+
+
+def test_sigmoid_saturated_counts_outputs_near_either_bound():
+    a = np.array([0.005, 0.5, 0.995, 0.02, 0.98, 0.0099])
+    assert measured.sigmoid_saturated(a) == pytest.approx(3 / 6)
+
+
+def test_large_weights_buy_the_sigmoid_its_gradient_by_saturating_it():
+    """Larger weights offset sigma' <= 0.25: the ratio delta_1 / delta_10 and the saturated
+    share both rise with the gain, and the first gain that keeps the gradient in every seed
+    is far above He's sqrt(2)."""
+    r = measured.sigmoid_large_weights()
+    ratios = [b["median"] for b in r["delta_first_over_last"]]
+    saturated = [b["median"] for b in r["saturated"]]
+    assert np.all(np.diff(ratios) > 0) and np.all(np.diff(saturated) > 0)
+    kept = measured.sigmoid_gain_that_keeps_the_gradient()
+    i = r["gains"].index(kept["gain"])
+    assert r["delta_first_over_last"][i - 1]["low"] < 1 <= kept["delta_first_over_last"]["low"]
+    assert kept["gain"] > 4 * np.sqrt(2)

@@ -29,14 +29,16 @@ def test_curves_are_the_medians_relative_to_layer_10():
 
 def test_caption_claims():
     share = gradient_depth.shares
-    # Sigmoid: a tiny fraction under every initialisation.
+    # Sigmoid: a tiny fraction under all three initialisations.
     assert all(share("sigmoid", i)[0] < 1e-4 for i in measured.BACKWARD_INITS)
     # tanh: standard loses most, Xavier less, He keeps it; ReLU the same order.
     for a in ("tanh", "relu"):
         assert share(a, "standard")[0] < share(a, "xavier")[0] < share(a, "he")[0]
         assert 0.7 < share(a, "he")[0] < 1.3
-    # SELU: kept with Xavier, grows with He.
-    assert 0.5 < share("selu", "xavier")[0] < 2 and share("selu", "he")[0] > 2
+    # SELU: grows a little with Xavier (in every seed), much more with He.
+    xavier = measured.backward()["selu-xavier"]["delta_first_over_last"]
+    assert 1 < xavier["low"] and xavier["high"] < 2
+    assert share("selu", "he")[0] > 2 * share("selu", "xavier")[0]
     # With He every activation but the sigmoid stays within a factor of ten at every layer.
     for a in ("tanh", "relu", "selu", "gelu"):
         assert np.all(np.abs(np.log10(share(a, "he"))) < 1)

@@ -94,11 +94,13 @@ def propagate(
     keep_activations: bool = False,
     backward: bool = True,
     jacobian_examples: int = 0,
+    gain: float = 1.0,
 ) -> DeepStats:
     """Forward and backward once through a freshly initialised network (see the module doc).
 
     backward=False skips the backward pass (its fields are then empty); jacobian_examples > 0
-    also measures each layer's Jacobian singular values at that many examples."""
+    also measures each layer's Jacobian singular values at that many examples; gain multiplies
+    every weight matrix the initialisation draws (the same draws, larger or smaller)."""
     if activation not in ZOO:
         raise KeyError(f"unknown activation {activation!r}; the zoo has {sorted(ZOO)}")
     if init not in INITS:
@@ -106,7 +108,7 @@ def propagate(
     f = ZOO[activation]
     rng = np.random.default_rng(seed)
     x = rng.standard_normal((n_examples, width))
-    weights = [INITS[init](rng, width, width) for _ in range(depth)]
+    weights = [gain * INITS[init](rng, width, width) for _ in range(depth)]
     top_gradient = rng.standard_normal((n_examples, width))
 
     a, inputs, zs, outputs = x, [], [], []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import born_dead, gains, layer_speed
-from .deep import propagate
+from .deep import SATURATED, propagate
 from .over_seeds import SEEDS, band
 from .result_cache import cached
 
@@ -116,6 +116,51 @@ def backward() -> dict:
     return cached("glorot-backward", _backward)
 
 
+# Can large enough weights make up for the sigmoid's sigma'(z) <= 0.25? The backward setup with
+# W ~ N(0, gain^2 / n) (LeCun's draw times a gain), gains from 1 up; He's is sqrt(2).
+SIGMOID_GAINS = tuple(range(1, 17))
+
+
+def sigmoid_saturated(a: np.ndarray) -> float:
+    """The fraction of sigmoid outputs within 1 - SATURATED of 0 or 1 (sigma' < 0.01 there),
+    the sigmoid's form of CS231n's tanh count |a| > SATURATED."""
+    return float(np.mean(np.minimum(a, 1.0 - a) < 1.0 - SATURATED))
+
+
+def _sigmoid_large_weights() -> dict:
+    out = {"gains": list(SIGMOID_GAINS), "delta_first_over_last": [], "saturated": []}
+    for gain in SIGMOID_GAINS:
+        runs = [
+            propagate("sigmoid", "lecun", seed=seed, gain=gain, keep_activations=True, **BACKWARD)
+            for seed in SEEDS
+        ]
+        out["delta_first_over_last"].append(band([r.delta_std[0] / r.delta_std[-1] for r in runs]))
+        # Over every layer's outputs: how much of the network sits where sigma' is tiny.
+        out["saturated"].append(
+            band([np.mean([sigmoid_saturated(a) for a in r.activations]) for r in runs])
+        )
+    return out
+
+
+def sigmoid_large_weights() -> dict:
+    return cached("sigmoid-large-weights", _sigmoid_large_weights)
+
+
+def sigmoid_gain_that_keeps_the_gradient() -> dict:
+    """The smallest gain of SIGMOID_GAINS at which delta_1 is at least delta_10 in every seed,
+    with its ratio and saturated fraction (median and band)."""
+    r = sigmoid_large_weights()
+    for i, gain in enumerate(r["gains"]):
+        if r["delta_first_over_last"][i]["low"] >= 1.0:
+            return {
+                "gain": gain,
+                "over_he": gain / np.sqrt(2.0),
+                "delta_first_over_last": r["delta_first_over_last"][i],
+                "saturated": r["saturated"][i],
+            }
+    raise ValueError(f"no gain in {r['gains']} keeps the sigmoid's gradient: widen SIGMOID_GAINS")
+
+
 def quarter_circle_mean(scale: float) -> float:
     """The mean singular value of a large square matrix of independent entries with variance
     scale^2 / n: scale * 8 / (3 pi) (the quarter-circle law). Glorot and Bengio's tanh layers
@@ -143,6 +188,7 @@ def all_results() -> dict:
         "layer_speed": layer_speed.results(),
         "gains": gains_results(),
         "born_dead": born_dead.results(),
+        "sigmoid_large_weights": sigmoid_large_weights(),
     }
 
 
@@ -156,4 +202,5 @@ EXPERIMENTS = {
     "nielsen-layer-speed": lambda: layer_speed.compute(),
     "gains": lambda: {"table": gains.table(), "tanh": gains.tanh_story()},
     "born-dead": lambda: born_dead.compute(),
+    "sigmoid-large-weights": _sigmoid_large_weights,
 }
