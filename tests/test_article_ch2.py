@@ -72,6 +72,12 @@ def shown_run_comebacks() -> list[int]:
     ]
 
 
+def spread(counts) -> list[float]:
+    """[lowest, highest, median] of some counts."""
+    counts = list(counts)
+    return [min(counts), max(counts), float(np.median(counts))]
+
+
 T = centring.result
 
 CLAIMS = [
@@ -377,6 +383,19 @@ CLAIMS = [
             and int(m[6]) == len(regions.grid_patterns(regions.COARSE_STEP))
         ),
         "the grid cross-check",
+    ),
+    Claim(
+        r"We trained the same network with (\d+) seeds: each classifies all the\s+points right, and they cut "
+        r"the box into (\d+) to (\d+) regions \(median (\d+)\)\. Ours ties for the most\.",
+        lambda m: (
+            int(m[1]) == len(regions.SEEDS)
+            and all(rectifiers.accuracy(regions.networks(), *rectifiers.dataset()) == 1.0)
+            and [int(m[2]), int(m[3]), float(m[4])] == spread(regions.counts_over_seeds().values())
+            and regions.counts_over_seeds()[regions.SEED]
+            == max(regions.counts_over_seeds().values())
+            and sorted(regions.counts_over_seeds().values()).count(int(m[3])) > 1
+        ),
+        "the regions over seeds",
     ),
     Claim(
         r"(\d+) of them in this small\s+box, for (\d+) units",
