@@ -55,7 +55,7 @@ def all_regions() -> int:
 
 
 def boundary_pieces() -> int:
-    return len(regions.creases(len(regions.HIDDEN) + 1)[0])
+    return regions.boundary_pieces()
 
 
 # ---- data coordinates -> scene coordinates --------------------------------------------------

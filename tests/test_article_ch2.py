@@ -398,9 +398,14 @@ CLAIMS = [
         "the regions over seeds",
     ),
     Claim(
-        r"(\d+) of them in this small\s+box, for (\d+) units",
-        lambda m: int(m[1]) == regions.count() and int(m[2]) == sum(regions.HIDDEN),
-        "regions per unit",
+        r"straight pieces, one in each linear region\s+it crosses: (\d+) of them here, across (\d+) regions "
+        r"in this small box, for (\d+) units",
+        lambda m: (
+            int(m[1]) == regions.boundary_pieces()
+            and int(m[2]) == regions.count()
+            and int(m[3]) == sum(regions.HIDDEN)
+        ),
+        "the boundary's straight pieces",
     ),
 ]
 

@@ -279,6 +279,19 @@ def test_regions_over_seeds_counted_two_ways_agree():
     assert all(np.array_equal(W[i], w[0]) for W, w in zip(nets.W, single.W))
 
 
+def test_the_boundary_has_one_straight_piece_per_region_it_crosses():
+    """Counted again on the fine grid: the regions where the output logit takes both signs."""
+    nets = regions.network()
+    points = regions.grid(regions.FINE_STEP)
+    keys = [tuple(p) for p in regions.patterns(points, nets)]
+    logit = rectifiers.forward(nets, points)[0][-1][0, :, 0]
+    signs: dict[tuple, set] = {}
+    for key, positive in zip(keys, logit > 0):
+        signs.setdefault(key, set()).add(bool(positive))
+    crossed = sum(len(s) == 2 for s in signs.values())
+    assert crossed == regions.boundary_pieces()
+
+
 def test_the_first_layer_alone_matches_the_line_arrangement_formula():
     n1 = regions.HIDDEN[0]
     first = {p.pattern[:n1] for p in regions.exact_regions()}

@@ -187,6 +187,11 @@ def count() -> int:
     return len(exact_regions())
 
 
+def boundary_pieces(nets: rectifiers.Nets | None = None, box=BOX) -> int:
+    """The decision boundary's straight pieces: one per linear region it crosses."""
+    return len(creases(len(HIDDEN) + 1, nets, box)[0])
+
+
 @lru_cache(maxsize=1)
 def counts_over_seeds() -> dict[int, int]:
     """The linear regions in BOX of the network trained with each seed of SEEDS (~2 s)."""
