@@ -20,7 +20,14 @@ from test_article import (
 )
 
 import figures
-from numeric import centring, rectifier_sources, rectifiers, regions, weight_updates
+from numeric import (
+    centring,
+    depth_by_activation,
+    rectifier_sources,
+    rectifiers,
+    regions,
+    weight_updates,
+)
 from numeric.activations import LEAKY_SLOPE, PRELU_INIT, SIGMOID_PRIME_PEAK, relu_prime, tanh_prime
 from numeric.chain import (
     EXAMPLE,
@@ -166,6 +173,14 @@ CLAIMS = [
             and m[3] == rectifier_sources.RELU_AT_ZERO[m[1]][1].where
         ),
         "each framework's ReLU'(0), with its source",
+    ),
+    Claim(
+        r"only ([\d.]+) times below that\s+bound, the most that could get through",
+        lambda m: (
+            m[1] == f"{depth_by_activation.below_bound():.2f}"
+            and depth_by_activation.below_bound() > 1  # the bound is an upper bound
+        ),
+        "the sigmoid's ten layers against their bound",
     ),
     Claim(
         r"The positive inputs needed a median of ([\d.]+) steps, the centred ones ([\d.]+): ([\d.]+) times as many\s+"
