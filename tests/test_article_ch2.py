@@ -28,7 +28,14 @@ from numeric import (
     regions,
     weight_updates,
 )
-from numeric.activations import LEAKY_SLOPE, PRELU_INIT, SIGMOID_PRIME_PEAK, relu_prime, tanh_prime
+from numeric.activations import (
+    LEAKY_SLOPE,
+    PRELU_INIT,
+    SIGMOID_PRIME_PEAK,
+    relu_prime,
+    sigmoid_prime,
+    tanh_prime,
+)
 from numeric.chain import (
     EXAMPLE,
     SATURATED,
@@ -164,6 +171,20 @@ CLAIMS = [
             and run(TANH_SATURATED).shrink()[0] < run(SATURATED).shrink()[0]
         ),
         "saturated tanh passes on less than saturated sigmoid",
+    ),
+    Claim(
+        r"At the same pre-activation\s+\$z\$, a saturated tanh is no better than a saturated sigmoid, and worse\. "
+        r"Isn't tanh (\w+) times\s+steeper\? At the same point of the S it is, "
+        r"\$\\tanh'\(z\) = (\d)\\,\\sigma'\((\d)z\)\$",
+        lambda m: (
+            run(TANH_SATURATED).z[0] == run(SATURATED).z[0]
+            and tanh_prime(run(TANH_SATURATED).z[0]) < sigmoid_prime(run(SATURATED).z[0])
+            and {"four": 4}.get(m[1]) == int(m[2])
+            and np.allclose(
+                tanh_prime(Z := np.linspace(-8, 8, 161)), int(m[2]) * sigmoid_prime(int(m[3]) * Z)
+            )
+        ),
+        "tanh is flatter at the same z, four times steeper at the same point of the S",
     ),
     # ---------------------------------------------------------------- ReLU
     Claim(
