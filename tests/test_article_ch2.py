@@ -32,7 +32,9 @@ from numeric.activations import (
     LEAKY_SLOPE,
     PRELU_INIT,
     SIGMOID_PRIME_PEAK,
+    relu,
     relu_prime,
+    sigmoid,
     sigmoid_prime,
     tanh_prime,
 )
@@ -90,6 +92,42 @@ def spread(counts) -> list[float]:
     """[lowest, highest, median] of some counts."""
     counts = list(counts)
     return [min(counts), max(counts), float(np.median(counts))]
+
+
+def folds(b: float, sigmoid_constant: float) -> bool:
+    """The space page's folds, two units x - b and -x - b and their sum: the sigmoid's sum is the
+    constant `sigmoid_constant` at b = 0 and else even and curved everywhere (a smooth bowl, lowest
+    at 0); ReLU's is max(|x| - b, 0), straight on each side."""
+    x = np.linspace(-6, 6, 241)
+    s = sigmoid(x - b) + sigmoid(-x - b)
+    if b == 0:
+        return bool(np.allclose(s, sigmoid_constant))
+    bends = np.abs(np.diff(s, 2)) > 1e-9  # no straight piece anywhere
+    return bool(
+        np.allclose(s, s[::-1])
+        and bends.all()
+        and np.argmin(s) == len(x) // 2
+        and np.allclose(relu(x - b) + relu(-x - b), np.maximum(np.abs(x) - b, 0))
+        and np.allclose(relu(x) + relu(-x), np.abs(x))
+    )
+
+
+def layers_with_an_invertible_w() -> bool:
+    """A sigmoid layer with an invertible W sends no two points to one place (z = logit(a) and
+    x = W^-1 (z - b) give each point back); a ReLU layer with the same W sends a whole region,
+    where both z < 0, to the origin."""
+    rng = np.random.default_rng(0)
+    W, b = rng.normal(size=(2, 2)), rng.normal(size=2)
+    x = rng.normal(size=(1000, 2)) * 3
+    a = sigmoid(x @ W.T + b)
+    back = np.linalg.solve(W, (np.log(a / (1 - a)) - b).T).T
+    below = x[np.all(x @ W.T + b < 0, axis=1)]
+    return bool(
+        abs(np.linalg.det(W)) > 1e-3
+        and np.allclose(back, x, atol=1e-6)
+        and len(below) > 10
+        and np.all(relu(below @ W.T + b) == 0)
+    )
 
 
 T = centring.result
@@ -376,6 +414,25 @@ CLAIMS = [
         "He et al.'s top-1 error with PReLU",
     ),
     # ---------------------------------------------------------------- space
+    Claim(
+        r"A sigmoid layer with an invertible \$W\$ squashes\s+smoothly and never sends two points to the same "
+        r"place; a ReLU layer flattens whole regions, even\s+with an invertible \$W\$",
+        lambda m: layers_with_an_invertible_w(),
+        "a sigmoid layer with an invertible W never merges points, a ReLU layer does",
+    ),
+    Claim(
+        r"\$\\sigma\(x\) \+ \\sigma\(-x\) = (\d)\$ for every \$x\$.*?Give both units a\s+bias of .(\d) instead, and "
+        r"\$\\sigma\(x - (\d)\) \+ \\sigma\(-x - (\d)\)\$ folds the line at (\d) just as \$\|x\|\$ does.*?"
+        r"with\s+the same biases of .(\d) it gives \$\\max\(\|x\| - (\d), 0\)\$, straight pieces still\), "
+        r"where the sigmoid's is\s+a smooth bowl",
+        lambda m: (
+            len({m[2], m[3], m[4], m[6], m[7]}) == 1
+            and m[5] == "0"
+            and folds(0.0, float(m[1]))
+            and folds(float(m[2]), float(m[1]))
+        ),
+        "with the same units and sum, both fold; only ReLU's fold is straight",
+    ),
     Claim(
         r"two hidden layers of (\d+) ReLU units, the training of the\s+\[dying-ReLU page\]\(dying-relu\.md\) at "
         r"\$\\eta = ([\d.]+)\$, one seed\. It classifies all the points right",
