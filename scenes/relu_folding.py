@@ -212,8 +212,8 @@ class ReluFoldsThePlane(CaptionedBeats, Scene):
             hold=2.5,
         )
         self.say(
-            "Where a unit is off, a whole region is pressed flat onto one value: the plane is "
-            "creased and folded, never bent smoothly as a sigmoid does.",
+            "Where a unit is off, its output is 0 across the whole region: the plane is "
+            "creased into flat pieces, never bent smoothly as a sigmoid does.",
             4.5,
         )
 
