@@ -55,7 +55,7 @@ def all_regions() -> int:
 
 
 def boundary_pieces() -> int:
-    return len(regions.creases(len(regions.HIDDEN) + 1)[0])
+    return regions.boundary_pieces()
 
 
 # ---- data coordinates -> scene coordinates --------------------------------------------------
@@ -212,8 +212,8 @@ class ReluFoldsThePlane(CaptionedBeats, Scene):
             hold=2.5,
         )
         self.say(
-            "Where a unit is off, a whole region is pressed flat onto one value: the plane is "
-            "creased and folded, never bent smoothly as a sigmoid does.",
+            "Where a unit is off, its output is 0 across the whole region: the plane is "
+            "creased into flat pieces, never bent smoothly as a sigmoid does.",
             4.5,
         )
 

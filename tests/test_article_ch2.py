@@ -21,8 +21,24 @@ from test_article import (
 )
 
 import figures
-from numeric import centring, rectifier_sources, rectifiers, regions, weight_updates
-from numeric.activations import LEAKY_SLOPE, PRELU_INIT, SIGMOID_PRIME_PEAK, relu_prime, tanh_prime
+from numeric import (
+    centring,
+    depth_by_activation,
+    rectifier_sources,
+    rectifiers,
+    regions,
+    weight_updates,
+)
+from numeric.activations import (
+    LEAKY_SLOPE,
+    PRELU_INIT,
+    SIGMOID_PRIME_PEAK,
+    relu,
+    relu_prime,
+    sigmoid,
+    sigmoid_prime,
+    tanh_prime,
+)
 from numeric.chain import (
     EXAMPLE,
     SATURATED,
@@ -76,6 +92,48 @@ def shown_run_comebacks() -> list[int]:
         int(dead[-1].sum()),
         int(steps[-1]) - settled,
     ]
+
+
+def spread(counts) -> list[float]:
+    """[lowest, highest, median] of some counts."""
+    counts = list(counts)
+    return [min(counts), max(counts), float(np.median(counts))]
+
+
+def folds(b: float, sigmoid_constant: float) -> bool:
+    """The space page's folds, two units x - b and -x - b and their sum: the sigmoid's sum is the
+    constant `sigmoid_constant` at b = 0 and else even and curved everywhere (a smooth bowl, lowest
+    at 0); ReLU's is max(|x| - b, 0), straight on each side."""
+    x = np.linspace(-6, 6, 241)
+    s = sigmoid(x - b) + sigmoid(-x - b)
+    if b == 0:
+        return bool(np.allclose(s, sigmoid_constant))
+    bends = np.abs(np.diff(s, 2)) > 1e-9  # no straight piece anywhere
+    return bool(
+        np.allclose(s, s[::-1])
+        and bends.all()
+        and np.argmin(s) == len(x) // 2
+        and np.allclose(relu(x - b) + relu(-x - b), np.maximum(np.abs(x) - b, 0))
+        and np.allclose(relu(x) + relu(-x), np.abs(x))
+    )
+
+
+def layers_with_an_invertible_w() -> bool:
+    """A sigmoid layer with an invertible W sends no two points to one place (z = logit(a) and
+    x = W^-1 (z - b) give each point back); a ReLU layer with the same W sends a whole region,
+    where both z < 0, to the origin."""
+    rng = np.random.default_rng(0)
+    W, b = rng.normal(size=(2, 2)), rng.normal(size=2)
+    x = rng.normal(size=(1000, 2)) * 3
+    a = sigmoid(x @ W.T + b)
+    back = np.linalg.solve(W, (np.log(a / (1 - a)) - b).T).T
+    below = x[np.all(x @ W.T + b < 0, axis=1)]
+    return bool(
+        abs(np.linalg.det(W)) > 1e-3
+        and np.allclose(back, x, atol=1e-6)
+        and len(below) > 10
+        and np.all(relu(below @ W.T + b) == 0)
+    )
 
 
 T = centring.result
@@ -158,6 +216,20 @@ CLAIMS = [
         ),
         "saturated tanh passes on less than saturated sigmoid",
     ),
+    Claim(
+        r"At the same pre-activation\s+\$z\$, a saturated tanh is no better than a saturated sigmoid, and worse\. "
+        r"Isn't tanh (\w+) times\s+steeper\? At the same point of the S it is, "
+        r"\$\\tanh'\(z\) = (\d)\\,\\sigma'\((\d)z\)\$",
+        lambda m: (
+            run(TANH_SATURATED).z[0] == run(SATURATED).z[0]
+            and tanh_prime(run(TANH_SATURATED).z[0]) < sigmoid_prime(run(SATURATED).z[0])
+            and {"four": 4}.get(m[1]) == int(m[2])
+            and np.allclose(
+                tanh_prime(Z := np.linspace(-8, 8, 161)), int(m[2]) * sigmoid_prime(int(m[3]) * Z)
+            )
+        ),
+        "tanh is flatter at the same z, four times steeper at the same point of the S",
+    ),
     # ---------------------------------------------------------------- ReLU
     Claim(
         r"\| (PyTorch|TensorFlow|JAX) \| (\d) \| \[[^\]]+\]\((https://[^)]+)\)",
@@ -166,6 +238,14 @@ CLAIMS = [
             and m[3] == rectifier_sources.RELU_AT_ZERO[m[1]][1].where
         ),
         "each framework's ReLU'(0), with its source",
+    ),
+    Claim(
+        r"only ([\d.]+) times below that\s+bound, the most that could get through",
+        lambda m: (
+            m[1] == f"{depth_by_activation.below_bound():.2f}"
+            and depth_by_activation.below_bound() > 1  # the bound is an upper bound
+        ),
+        "the sigmoid's ten layers against their bound",
     ),
     Claim(
         r"The positive inputs needed a median of ([\d.]+) steps, the centred ones ([\d.]+): ([\d.]+) times as many\s+"
@@ -342,6 +422,25 @@ CLAIMS = [
     ),
     # ---------------------------------------------------------------- space
     Claim(
+        r"A sigmoid layer with an invertible \$W\$ squashes\s+smoothly and never sends two points to the same "
+        r"place; a ReLU layer flattens whole regions, even\s+with an invertible \$W\$",
+        lambda m: layers_with_an_invertible_w(),
+        "a sigmoid layer with an invertible W never merges points, a ReLU layer does",
+    ),
+    Claim(
+        r"\$\\sigma\(x\) \+ \\sigma\(-x\) = (\d)\$ for every \$x\$.*?Give both units a\s+bias of .(\d) instead, and "
+        r"\$\\sigma\(x - (\d)\) \+ \\sigma\(-x - (\d)\)\$ folds the line at (\d) just as \$\|x\|\$ does.*?"
+        r"with\s+the same biases of .(\d) it gives \$\\max\(\|x\| - (\d), 0\)\$, straight pieces still\), "
+        r"where the sigmoid's is\s+a smooth bowl",
+        lambda m: (
+            len({m[2], m[3], m[4], m[6], m[7]}) == 1
+            and m[5] == "0"
+            and folds(0.0, float(m[1]))
+            and folds(float(m[2]), float(m[1]))
+        ),
+        "with the same units and sum, both fold; only ReLU's fold is straight",
+    ),
+    Claim(
         r"two hidden layers of (\d+) ReLU units, the training of the\s+\[dying-ReLU page\]\(dying-relu\.md\) at "
         r"\$\\eta = ([\d.]+)\$, one seed\. It classifies all the points right",
         lambda m: (
@@ -386,9 +485,27 @@ CLAIMS = [
         "the grid cross-check",
     ),
     Claim(
-        r"(\d+) of them in this small\s+box, for (\d+) units",
-        lambda m: int(m[1]) == regions.count() and int(m[2]) == sum(regions.HIDDEN),
-        "regions per unit",
+        r"We trained the same network with (\d+) seeds: each classifies all the\s+points right, and they cut "
+        r"the box into (\d+) to (\d+) regions \(median (\d+)\)\. Ours ties for the most\.",
+        lambda m: (
+            int(m[1]) == len(regions.SEEDS)
+            and all(rectifiers.accuracy(regions.networks(), *rectifiers.dataset()) == 1.0)
+            and [int(m[2]), int(m[3]), float(m[4])] == spread(regions.counts_over_seeds().values())
+            and regions.counts_over_seeds()[regions.SEED]
+            == max(regions.counts_over_seeds().values())
+            and sorted(regions.counts_over_seeds().values()).count(int(m[3])) > 1
+        ),
+        "the regions over seeds",
+    ),
+    Claim(
+        r"straight pieces, one in each linear region\s+it crosses: (\d+) of them here, across (\d+) regions "
+        r"in this small box, for (\d+) units",
+        lambda m: (
+            int(m[1]) == regions.boundary_pieces()
+            and int(m[2]) == regions.count()
+            and int(m[3]) == sum(regions.HIDDEN)
+        ),
+        "the boundary's straight pieces",
     ),
 ]
 

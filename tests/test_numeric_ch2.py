@@ -257,6 +257,41 @@ def test_regions_counted_two_ways_agree():
     assert fine == exact  # ...and a fine one finds them all
 
 
+def test_regions_over_seeds_counted_two_ways_agree():
+    """The spread over seeds: every seed's network cut exactly, and again by a fine grid."""
+    nets = regions.networks()
+    counts = regions.counts_over_seeds()
+    assert list(counts) == list(regions.SEEDS) and len(counts) >= 10
+    x0, x1, y0, y1 = regions.BOX
+    for i, seed in enumerate(regions.SEEDS):
+        one = regions.one_of(nets, i)
+        pieces = regions.exact_regions(one)
+        exact = [p.pattern for p in pieces]
+        # The pieces tile the box, one per pattern, each where the network has its pattern...
+        assert len(set(exact)) == len(exact) == counts[seed]
+        assert sum(regions.area(p.polygon) for p in pieces) == pytest.approx((x1 - x0) * (y1 - y0))
+        centres = np.array([p.polygon.mean(axis=0) for p in pieces])
+        assert [tuple(p) for p in regions.patterns(centres, one)] == exact
+        # ...and the grid finds no region the cutting missed (only slivers thinner than it).
+        assert regions.grid_patterns(regions.FINE_STEP, one) <= set(exact)
+    i = regions.SEEDS.index(regions.SEED)
+    single = regions.network()
+    assert all(np.array_equal(W[i], w[0]) for W, w in zip(nets.W, single.W))
+
+
+def test_the_boundary_has_one_straight_piece_per_region_it_crosses():
+    """Counted again on the fine grid: the regions where the output logit takes both signs."""
+    nets = regions.network()
+    points = regions.grid(regions.FINE_STEP)
+    keys = [tuple(p) for p in regions.patterns(points, nets)]
+    logit = rectifiers.forward(nets, points)[0][-1][0, :, 0]
+    signs: dict[tuple, set] = {}
+    for key, positive in zip(keys, logit > 0):
+        signs.setdefault(key, set()).add(bool(positive))
+    crossed = sum(len(s) == 2 for s in signs.values())
+    assert crossed == regions.boundary_pieces()
+
+
 def test_the_first_layer_alone_matches_the_line_arrangement_formula():
     n1 = regions.HIDDEN[0]
     first = {p.pattern[:n1] for p in regions.exact_regions()}

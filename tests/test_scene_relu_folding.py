@@ -1,5 +1,7 @@
 """ReluFoldsThePlane: its counts, its geometry and its final frame."""
 
+import inspect
+
 import numpy as np
 import relu_folding as S
 
@@ -41,6 +43,17 @@ def test_every_crease_segment_lies_where_its_unit_is_zero():
                 z = forward(P)[layer - 1]
                 z = z[:, j] if z.ndim == 2 else z
                 assert np.allclose(z, 0.0, atol=1e-9), (layer, j)
+
+
+def test_an_off_unit_is_zero_on_its_region_and_no_region_collapses():
+    """What the regions caption says: where a unit is off its output is 0 across the whole region,
+    yet no region is pressed onto a line or a point (the network keeps rank 2 on each)."""
+    n2 = regions.HIDDEN[1]
+    for piece in regions.exact_regions():
+        off = ~np.array(piece.pattern[-n2:])
+        assert np.all(piece.A[off] == 0) and np.all(piece.c[off] == 0)
+        assert np.linalg.matrix_rank(piece.A) == 2
+    assert "its output is 0 across the whole region" in inspect.getsource(S)
 
 
 def test_the_boundary_separates_the_moons():

@@ -26,6 +26,7 @@ from . import rectifiers
 HIDDEN = (8, 8)
 LEARNING_RATE = 0.1
 SEED = 0
+SEEDS = rectifiers.SEEDS  # the spread: the same training, other seeds
 BOX = (-3.0, 3.0, -2.0, 2.0)  # x_min, x_max, y_min, y_max: the moons and a margin
 MIN_AREA = 1e-9  # pieces smaller than this are rounding, not regions
 COARSE_STEP, FINE_STEP = 0.02, 0.005  # the cross-check's grids
@@ -42,6 +43,24 @@ def network() -> rectifiers.Nets:
     """The trained ReLU network of the chapter (one seed, the chapter's moons)."""
     nets, _ = rectifiers.train("relu", LEARNING_RATE, (SEED,), hidden=HIDDEN)
     return nets
+
+
+@lru_cache(maxsize=1)
+def networks() -> rectifiers.Nets:
+    """The same training over SEEDS, all at once (each seed's network is its own: see
+    rectifiers.init); SEED's is `network()`."""
+    nets, _ = rectifiers.train("relu", LEARNING_RATE, SEEDS, hidden=HIDDEN)
+    return nets
+
+
+def one_of(nets: rectifiers.Nets, i: int) -> rectifiers.Nets:
+    """The i-th network of a batch, as a batch of one."""
+    return rectifiers.Nets(
+        nets.kind,
+        [W[i : i + 1] for W in nets.W],
+        [b[i : i + 1] for b in nets.b],
+        [a[i : i + 1] for a in nets.slopes],
+    )
 
 
 def layers(nets: rectifiers.Nets | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -166,6 +185,18 @@ def grid_patterns(step: float, nets: rectifiers.Nets | None = None, box=BOX) -> 
 def count() -> int:
     """The number of linear regions of the chapter's network inside BOX."""
     return len(exact_regions())
+
+
+def boundary_pieces(nets: rectifiers.Nets | None = None, box=BOX) -> int:
+    """The decision boundary's straight pieces: one per linear region it crosses."""
+    return len(creases(len(HIDDEN) + 1, nets, box)[0])
+
+
+@lru_cache(maxsize=1)
+def counts_over_seeds() -> dict[int, int]:
+    """The linear regions in BOX of the network trained with each seed of SEEDS (~2 s)."""
+    nets = networks()
+    return {s: len(exact_regions(one_of(nets, i))) for i, s in enumerate(SEEDS)}
 
 
 def first_layer_count(nets: rectifiers.Nets | None = None, box=BOX) -> int:
