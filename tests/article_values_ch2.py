@@ -54,6 +54,8 @@ def values() -> dict[str, float]:
         "he.prelu_top1_error": rectifier_sources.HE_PRELU_TOP1_ERROR,
         "he.top1_gain": rectifier_sources.HE_TOP1_GAIN,
     }
+    for framework, (slope, _) in rectifier_sources.LEAKY_DEFAULTS.items():
+        v[f"leak.default.{framework}"] = slope
     for prefix, chain in (("tanh.", TANH_EXAMPLE), ("tanh.sat.", TANH_SATURATED)):
         p = run(chain)
         v[f"{prefix}y_hat"], v[f"{prefix}loss"], v[f"{prefix}dL/dy_hat"] = (

@@ -269,8 +269,21 @@ CLAIMS = [
     ),
     # ---------------------------------------------------------------- leaky ReLU and PReLU
     Claim(
-        r"take \$\\alpha = ([\d.]+)\$ by default",
-        lambda m: float(m[1]) == LEAKY_SLOPE,
+        r"\| (PyTorch|JAX|TensorFlow|Keras) \| (\d\.\d+) \| \[[^\]]+\]\((https://[^)]+)\)",
+        lambda m: (
+            float(m[2]) == rectifier_sources.LEAKY_DEFAULTS[m[1]][0]
+            and m[3] == rectifier_sources.LEAKY_DEFAULTS[m[1]][1].where
+        ),
+        "each framework's default leak, with its source",
+    ),
+    Claim(
+        r"We take \$\\alpha = ([\d.]+)\$, PyTorch's and JAX's",
+        lambda m: (
+            float(m[1])
+            == LEAKY_SLOPE
+            == rectifier_sources.LEAKY_DEFAULTS["PyTorch"][0]
+            == rectifier_sources.LEAKY_DEFAULTS["JAX"][0]
+        ),
         "the leak",
     ),
     Claim(
@@ -478,3 +491,8 @@ def test_the_zigzag_sources_share_everything_but_the_inputs():
         a = weight_updates.problem("positive", source=source)
         b = weight_updates.problem("zero_centred", source=source)
         assert np.allclose(np.std(a.X, axis=0), np.std(b.X, axis=0))
+
+
+def test_the_leak_table_lists_every_framework_once():
+    rows = re.findall(r"\n\| (\w+) \| \d\.\d+ \| \[", text("leaky-relu.md"))
+    assert sorted(rows) == sorted(rectifier_sources.LEAKY_DEFAULTS)

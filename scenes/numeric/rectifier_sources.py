@@ -46,6 +46,43 @@ RELU_AT_ZERO = {
     ),
 }
 
+# Leaky ReLU's default negative slope in each framework's API: they disagree. Ours is
+# numeric.activations.LEAKY_SLOPE (0.01), PyTorch's and JAX's.
+LEAKY_DEFAULTS = {
+    "PyTorch": (
+        0.01,
+        Source(
+            "PyTorch",
+            "torch.nn.LeakyReLU(negative_slope=0.01, inplace=False)",
+            "https://docs.pytorch.org/docs/stable/generated/torch.nn.LeakyReLU.html",
+        ),
+    ),
+    "JAX": (
+        0.01,
+        Source(
+            "JAX",
+            "jax.nn.leaky_relu(x, negative_slope=0.01)",
+            "https://docs.jax.dev/en/latest/_autosummary/jax.nn.leaky_relu.html",
+        ),
+    ),
+    "TensorFlow": (
+        0.2,
+        Source(
+            "TensorFlow",
+            "tf.nn.leaky_relu(features, alpha=0.2, name=None)",
+            "https://www.tensorflow.org/api_docs/python/tf/nn/leaky_relu",
+        ),
+    ),
+    "Keras": (
+        0.3,
+        Source(
+            "Keras",
+            "keras.layers.LeakyReLU(negative_slope=0.3, **kwargs)",
+            "https://keras.io/api/layers/activation_layers/leaky_relu/",
+        ),
+    ),
+}
+
 # CS231n, "Neural Networks Part 1", Commonly used activation functions: "you may find that as
 # much as 40% of your network can be 'dead' ... if the learning rate is set too high".
 CS231N_DEAD = 0.40
