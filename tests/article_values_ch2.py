@@ -89,6 +89,13 @@ def values() -> dict[str, float]:
                 v[f"{kind}.{lr}.{field}.median"] = med
                 v[f"{kind}.{lr}.{field}.min"] = lo
                 v[f"{kind}.{lr}.{field}.max"] = hi
+    for lr in rectifiers.LEARNING_RATES:  # the runs a too-large step left above a coin toss
+        better = [r["accuracy"] for r in rectifiers.rows_of("relu", lr) if r["accuracy"] > 0.5]
+        if better and len(better) < len(rectifiers.SEEDS):
+            v[f"relu.{lr}.above_chance.min"], v[f"relu.{lr}.above_chance.max"] = (
+                min(better),
+                max(better),
+            )
     v["relu.dead_at_start"] = rectifiers.summary("relu", 0.1, "dead_at_start")[0]
     for k, slope in enumerate(rectifiers.learned_slopes(PRELU_LR)):
         v[f"prelu.slope{k + 1}"] = slope

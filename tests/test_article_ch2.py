@@ -50,6 +50,24 @@ def diverged(kind: str, lr: float) -> int:
     return sum(r["diverged"] for r in rectifiers.rows_of(kind, lr))
 
 
+def accuracies(lr: float) -> list[float]:
+    return [r["accuracy"] for r in rectifiers.rows_of("relu", lr)]
+
+
+def coin_tosses(lr: float) -> int:
+    """ReLU runs at `lr` that answer no better than chance (the moons are half and half)."""
+    return sum(a == 0.5 for a in accuracies(lr))
+
+
+def all_right(lr: float) -> int:
+    return sum(a == 1.0 for a in accuracies(lr))
+
+
+def above_chance(lr: float) -> tuple[float, float]:
+    better = [a for a in accuracies(lr) if a > 0.5]
+    return min(better), max(better)
+
+
 def sweep_lr(m: str) -> float:
     lr = float(m)
     assert lr in rectifiers.LEARNING_RATES, lr
@@ -261,6 +279,32 @@ CLAIMS = [
             == [pct(dead("relu", sweep_lr(m[1]))), pct(dead("relu", sweep_lr(m[2])))]
         ),
         "how sharp the edge is",
+    ),
+    Claim(
+        r"at \$\\eta = ([\d.]+)\$ nearly every unit is dead: (\d+) of the (\d+) networks answer\s+the same for "
+        r"every point, (\d+)% accuracy, a coin toss, and the other (\d+) get (\d+)% to (\d+)% right",
+        lambda m: (
+            [int(m[2]), int(m[3]), int(m[4]), int(m[5])]
+            == [
+                coin_tosses(sweep_lr(m[1])),
+                len(rectifiers.SEEDS),
+                50,
+                len(rectifiers.SEEDS) - int(m[2]),
+            ]
+            and [f"{m[6]}%", f"{m[7]}%"] == [pct(a) for a in above_chance(sweep_lr(m[1]))]
+        ),
+        "how many networks a too-large step leaves at a coin toss",
+    ),
+    Claim(
+        r"\(all (\d+) runs at \$\\eta = ([\d.]+)\$, (\d+) of the (\d+) at \$([\d.]+)\$, where the other "
+        r"(\d+) answer\s+(\d+)%\)",
+        lambda m: (
+            all_right(sweep_lr(m[2])) == int(m[1]) == len(rectifiers.SEEDS) == int(m[4])
+            and all_right(sweep_lr(m[5])) == int(m[3])
+            and coin_tosses(sweep_lr(m[5])) == int(m[6]) == len(rectifiers.SEEDS) - int(m[3])
+            and int(m[7]) == 50
+        ),
+        "how many runs classify every point right with many units dead",
     ),
     Claim(
         r"the median runs at \$\\eta = ([\d.]+)\$ and \$([\d.]+)\$ still classify every point right",

@@ -211,6 +211,19 @@ def test_comebacks_of_the_shown_run_counted_unit_by_unit():
             assert not (dead[:, i] & silent[:, i]).any()
 
 
+@pytest.mark.parametrize("lr", [2.0, 3.0])
+def test_a_run_at_chance_answers_the_same_for_every_point(lr):
+    # The page reads "50%" as "the same answer for every point": retrain and look at the answers.
+    X, y = rectifiers.dataset()
+    with np.errstate(all="ignore"):
+        nets, _ = rectifiers.train("relu", lr, rectifiers.SEEDS)
+        logits = rectifiers.forward(nets, X)[0][-1][..., 0]
+    constant = np.all(logits > 0, axis=1) | np.all(logits <= 0, axis=1)
+    at_chance = [r["accuracy"] == 0.5 for r in rectifiers.rows_of("relu", lr)]
+    assert y.mean() == 0.5
+    assert constant.tolist() == at_chance and any(at_chance)
+
+
 def test_leaky_units_are_never_dead():
     X, y = rectifiers.dataset()
     nets, _ = rectifiers.train("leaky_relu", 1.0, (0, 1))
