@@ -96,6 +96,9 @@ def values() -> dict[str, float]:
                 min(better),
                 max(better),
             )
+    for row in rectifiers.rows_of("relu", 2.0):  # runs that lost every unit, counted as CS231n does
+        if row["dead"] == 1.0:
+            v[f"relu.2.0.all_dead.seed{row['seed']}.silent"] = row["silent"]
     v["relu.dead_at_start"] = rectifiers.summary("relu", 0.1, "dead_at_start")[0]
     for k, slope in enumerate(rectifiers.learned_slopes(PRELU_LR)):
         v[f"prelu.slope{k + 1}"] = slope

@@ -68,6 +68,11 @@ def above_chance(lr: float) -> tuple[float, float]:
     return min(better), max(better)
 
 
+def all_dead(lr: float) -> list[dict]:
+    """The ReLU runs at `lr` that ended with every hidden unit dead."""
+    return [r for r in rectifiers.rows_of("relu", lr) if r["dead"] == 1.0]
+
+
 def sweep_lr(m: str) -> float:
     lr = float(m)
     assert lr in rectifiers.LEARNING_RATES, lr
@@ -260,12 +265,30 @@ CLAIMS = [
         "dead at the start",
     ),
     Claim(
-        r"at \$\\eta = ([\d.]+)\$ the median run lost (\d+)% of its units and one lost all of them",
+        r"at \$\\eta = ([\d.]+)\$ the median run lost (\d+)% of its units and (\d+) of the (\d+) lost all of\s+them",
         lambda m: (
             f"{m[2]}%" == pct(dead("relu", sweep_lr(m[1])))
-            and dead("relu", sweep_lr(m[1]), which=2) == 1.0
+            and int(m[3]) == len(all_dead(sweep_lr(m[1]))) > 0
+            and int(m[4]) == len(rectifiers.SEEDS)
         ),
-        "the worst run beside CS231n",
+        "the worst runs beside CS231n",
+    ),
+    Claim(
+        r"In the (\d+) runs that\s+lost every unit, every unit of the second layer went silent.*?"
+        r"Counted CS231n's way, those (\d+)\s+runs lost (\d+)% and (\d+)% of their units, no run at "
+        r"\$\\eta = ([\d.]+)\$ lost more than (\d+)%, and the median at\s+\$\\eta = ([\d.]+)\$ is (\d+)%, not (\d+)%",
+        lambda m: (
+            int(m[1]) == int(m[2]) == len(all_dead(sweep_lr(m[5])))
+            and [f"{m[3]}%", f"{m[4]}%"]
+            == [
+                pct(r["silent"])
+                for r in sorted(all_dead(sweep_lr(m[5])), key=lambda r: -r["silent"])
+            ]
+            and f"{m[6]}%" == pct(dead("relu", sweep_lr(m[5]), "silent", which=2))
+            and f"{m[8]}%" == pct(dead("relu", sweep_lr(m[7]), "silent"))
+            and f"{m[9]}%" == pct(dead("relu", sweep_lr(m[7])))
+        ),
+        "dead units counted as CS231n counts them, never active",
     ),
     Claim(
         r"\"as much as (\d+)%\"",

@@ -224,6 +224,20 @@ def test_a_run_at_chance_answers_the_same_for_every_point(lr):
     assert constant.tolist() == at_chance and any(at_chance)
 
 
+def test_a_relu_run_that_lost_every_unit_has_a_silent_second_layer():
+    # Dead by our count (no gradient) but not by CS231n's (never active): the first-layer units
+    # that still fire sit below a second layer that never does.
+    X, y = rectifiers.dataset()
+    seeds = [r["seed"] for r in rectifiers.rows_of("relu", 2.0) if r["dead"] == 1.0]
+    with np.errstate(all="ignore"):  # a dead network's output saturates on the way
+        nets, _ = rectifiers.train("relu", 2.0, seeds)
+    first = rectifiers.HIDDEN[0]
+    assert seeds and rectifiers.dead(nets, X, y).all()
+    silent = rectifiers.silent(nets, X)
+    assert silent[:, first:].all()
+    assert (~silent[:, :first]).any(axis=1).all()  # and some first-layer units still fire
+
+
 def test_leaky_units_are_never_dead():
     X, y = rectifiers.dataset()
     nets, _ = rectifiers.train("leaky_relu", 1.0, (0, 1))
