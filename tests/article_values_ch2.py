@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
+
 from numeric import (
     centring,
     depth_by_activation,
@@ -99,6 +101,10 @@ def values() -> dict[str, float]:
     for row in rectifiers.rows_of("relu", 2.0):  # runs that lost every unit, counted as CS231n does
         if row["dead"] == 1.0:
             v[f"relu.2.0.all_dead.seed{row['seed']}.silent"] = row["silent"]
+    for lr in (1.5, 2.0):  # leaky networks beside their ReLU twins, seed by seed
+        asleep, dead_twin = np.median(rectifiers.paired(lr), axis=0)
+        v[f"paired.{lr}.leaky_relu.silent.median"] = asleep
+        v[f"paired.{lr}.relu.dead.median"] = dead_twin
     v["relu.dead_at_start"] = rectifiers.summary("relu", 0.1, "dead_at_start")[0]
     for k, slope in enumerate(rectifiers.learned_slopes(PRELU_LR)):
         v[f"prelu.slope{k + 1}"] = slope

@@ -354,27 +354,52 @@ CLAIMS = [
         "the leak",
     ),
     Claim(
-        r"No unit is dead, at any learning rate: 0% in every run",
-        lambda m: all(
-            r["dead"] == 0.0
-            for r in rectifiers.stored_sweep()
-            if r["kind"] == "leaky_relu" and not r["diverged"]
+        r"No unit is dead, at any learning rate: 0% in every run that did not blow up\s+\((\d+) of the (\d+) did "
+        r"at \$\\eta = ([\d.]+)\$, (\d+) at \$([\d.]+)\$ and (\d+) at \$([\d.]+)\$",
+        lambda m: (
+            all(
+                r["dead"] == 0.0
+                for r in rectifiers.stored_sweep()
+                if r["kind"] == "leaky_relu" and not r["diverged"]
+            )
+            and int(m[2]) == len(rectifiers.SEEDS)
+            and {
+                lr: diverged("leaky_relu", lr)
+                for lr in rectifiers.LEARNING_RATES
+                if diverged("leaky_relu", lr)
+            }
+            == {sweep_lr(m[3]): int(m[1]), sweep_lr(m[5]): int(m[4]), sweep_lr(m[7]): int(m[6])}
         ),
-        "no leaky unit dies",
+        "no leaky unit dies, in the runs that did not blow up",
     ),
     Claim(
-        r"At \$\\eta = ([\d.]+)\$, (\d+)% of the units sleep \(median\),\s+against (\d+)% of the ReLU units dead; "
-        r"at \$\\eta = ([\d.]+)\$, (\d+)% against (\d+)%",
+        r"at \$\\eta = ([\d.]+)\$, (\d+)% of the leaky\s+units sleep against (\d+)% of the twins' units dead "
+        r"\(medians over the (\d+) pairs where neither blew\s+up\); at \$\\eta = ([\d.]+)\$, (\d+)% against (\d+)%\. "
+        r"Pair by pair, though, it goes both ways: the leaky\s+network had more units asleep than its twin had dead "
+        r"in (\d+) of the (\d+) pairs at \$\\eta = ([\d.]+)\$ and\s+in (\d+) of the (\d+) at \$\\eta = ([\d.]+)\$",
         lambda m: (
-            [f"{m[i]}%" for i in (2, 3, 5, 6)]
+            [f"{m[i]}%" for i in (2, 3, 6, 7)]
             == [
-                pct(dead("leaky_relu", sweep_lr(m[1]), "silent")),
-                pct(dead("relu", sweep_lr(m[1]))),
-                pct(dead("leaky_relu", sweep_lr(m[4]), "silent")),
-                pct(dead("relu", sweep_lr(m[4]))),
+                pct(v)
+                for lr in (sweep_lr(m[1]), sweep_lr(m[5]))
+                for v in np.median(rectifiers.paired(lr), axis=0)
+            ]
+            and int(m[4])
+            == len(rectifiers.paired(sweep_lr(m[1])))
+            == len(rectifiers.paired(sweep_lr(m[5])))
+            and m[1] == m[10]
+            and m[5] == m[13]
+            and [int(m[8]), int(m[9]), int(m[11]), int(m[12])]
+            == [
+                n
+                for lr in (sweep_lr(m[10]), sweep_lr(m[13]))
+                for n in (
+                    int(np.sum(np.diff(rectifiers.paired(lr), axis=1) < 0)),
+                    len(rectifiers.paired(lr)),
+                )
             ]
         ),
-        "sleeping leaky units against dead ReLU units",
+        "sleeping leaky units against dead ReLU units, seed by seed",
     ),
     Claim(
         r"At \$\\eta = ([\d.]+)\$ the ReLU networks died; (\d+) of the (\d+) leaky networks",

@@ -238,6 +238,16 @@ def test_a_relu_run_that_lost_every_unit_has_a_silent_second_layer():
     assert (~silent[:, :first]).any(axis=1).all()  # and some first-layer units still fire
 
 
+@pytest.mark.parametrize("lr", [1.5, 2.0])
+def test_pairs_join_the_runs_of_one_seed(lr):
+    pairs = rectifiers.paired(lr)
+    leaky = {r["seed"]: r for r in rectifiers.rows_of("leaky_relu", lr)}
+    relu = {r["seed"]: r for r in rectifiers.rows_of("relu", lr)}
+    kept = [s for s in rectifiers.SEEDS if not (leaky[s]["diverged"] or relu[s]["diverged"])]
+    assert pairs.tolist() == [[leaky[s]["silent"], relu[s]["dead"]] for s in kept]
+    assert len(kept) < len(rectifiers.SEEDS)  # a run that blew up leaves its twin out too
+
+
 def test_leaky_units_are_never_dead():
     X, y = rectifiers.dataset()
     nets, _ = rectifiers.train("leaky_relu", 1.0, (0, 1))

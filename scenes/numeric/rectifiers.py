@@ -259,6 +259,20 @@ def summary(kind: str, lr: float, field: str = "dead") -> tuple[float, float, fl
     return float(np.median(vals)), float(min(vals)), float(max(vals)), len(vals)
 
 
+def paired(lr: float, first=("leaky_relu", "silent"), second=("relu", "dead")) -> np.ndarray:
+    """(first, second) per seed at `lr`, e.g. a leaky network's share of sleeping units beside
+    its ReLU twin's share of dead ones, over the seeds where neither run diverged: (pairs, 2).
+    Runs of one seed share their start and mini-batches, so a pair differs in the activation."""
+    rows = [{r["seed"]: r for r in rows_of(kind, lr)} for kind, _ in (first, second)]
+    return np.array(
+        [
+            (rows[0][s][first[1]], rows[1][s][second[1]])
+            for s in SEEDS
+            if not rows[0][s]["diverged"] and not rows[1][s]["diverged"]
+        ]
+    )
+
+
 if __name__ == "__main__":
     SWEEP_FILE.write_text(
         json.dumps(
