@@ -101,6 +101,27 @@ def shown_run_comebacks() -> list[int]:
     ]
 
 
+def shown_run_sleepers() -> list[int]:
+    """The numbers the leaky page states about the animated run's leaky twin, in its order:
+    units ever asleep, how many woke at least once, the epochs they did it in, the last step one
+    did, the step the sleeping set settles, its size, the steps left, the ReLU twin's
+    second-layer comebacks."""
+    (first, second), last_wake, settled = rectifiers.comebacks("leaky_relu", which="silent")
+    steps, _, silent = rectifiers.timeline("leaky_relu")
+    per_epoch = len(rectifiers.dataset()[0]) // rectifiers.BATCH
+    assert first == 0  # the page says every one that woke is in the second layer
+    return [
+        int(silent.any(axis=0).sum()),
+        second,
+        -(-last_wake // per_epoch),
+        last_wake,
+        settled,
+        int(silent[-1].sum()),
+        int(steps[-1]) - settled,
+        rectifiers.comebacks("relu")[0][1],
+    ]
+
+
 T = centring.result
 
 CLAIMS = [
@@ -400,6 +421,14 @@ CLAIMS = [
             ]
         ),
         "sleeping leaky units against dead ReLU units, seed by seed",
+    ),
+    Claim(
+        r"In the run the\s+\[animation\]\(dying-relu\.md\) shows, (\d+) leaky units fell asleep at some point and "
+        r"(\d+) of them woke\s+at least once, all in the second layer and all within the first (\d+) epochs, the "
+        r"last at step (\d+)\.\s+From step (\d+) on nothing changes: the same (\d+) units sleep for the remaining "
+        r"(\d+) steps\. Its\s+ReLU twin had as many comebacks, (\d+) in its second layer",
+        lambda m: [int(v) for v in m.groups()] == shown_run_sleepers() and m[2] == m[8],
+        "the shown run's sleeping leaky units that woke, and when",
     ),
     Claim(
         r"At \$\\eta = ([\d.]+)\$ the ReLU networks died; (\d+) of the (\d+) leaky networks",

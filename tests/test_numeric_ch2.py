@@ -248,6 +248,24 @@ def test_pairs_join_the_runs_of_one_seed(lr):
     assert len(kept) < len(rectifiers.SEEDS)  # a run that blew up leaves its twin out too
 
 
+def test_sleepers_that_woke_in_the_leaky_twin_counted_unit_by_unit():
+    per_layer, last_wake, settled = rectifiers.comebacks("leaky_relu", which="silent")
+    _, dead, silent = rectifiers.timeline("leaky_relu")
+    assert not dead.any()
+    woke = [
+        (t, i)
+        for t in range(1, len(silent))
+        for i in range(silent.shape[1])
+        if silent[t - 1, i] and not silent[t, i]
+    ]
+    first = rectifiers.HIDDEN[0]
+    units = {i for _, i in woke}
+    assert per_layer == (sum(i < first for i in units), sum(i >= first for i in units))
+    assert last_wake == max(t for t, _ in woke)
+    assert all((silent[t] == silent[-1]).all() for t in range(settled, len(silent)))
+    assert not (silent[settled - 1] == silent[-1]).all()
+
+
 def test_leaky_units_are_never_dead():
     X, y = rectifiers.dataset()
     nets, _ = rectifiers.train("leaky_relu", 1.0, (0, 1))

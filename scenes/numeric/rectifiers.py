@@ -337,14 +337,18 @@ def timeline(kind: str, lr: float = SHOWN_LR, seed: int | None = None, at=None):
     return np.arange(len(history)) if steps is None else np.array(steps), dead_masks, silent_masks
 
 
-def comebacks(kind: str = "relu", lr: float = SHOWN_LR, seed: int | None = None, until=None):
+def comebacks(
+    kind: str = "relu", lr: float = SHOWN_LR, seed: int | None = None, until=None, which="dead"
+):
     """What the set of dead units of one run does over its steps (all of them, or the first
     `until`), from the run recorded after every step: (units of each hidden layer that died and
     came back at least once, the last step at which a unit came back, the first step from which
     the dead units are the same to the end). A unit can come back when the layer below it
     changes its inputs, or, if it was dead only because the units above it passed it no
-    gradient, when one of those comes back."""
-    _, dead, _ = timeline(kind, lr, seed)
+    gradient, when one of those comes back. which="silent": the same for sleeping units
+    (negative on every example), those a leak keeps from dying."""
+    _, dead, silent = timeline(kind, lr, seed)
+    dead = {"dead": dead, "silent": silent}[which]
     dead = dead if until is None else dead[: until + 1]
     back = dead[:-1] & ~dead[1:]  # back[t, i]: unit i dead after step t, alive after step t + 1
     per_layer = tuple(
