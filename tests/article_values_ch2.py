@@ -108,6 +108,9 @@ def values() -> dict[str, float]:
     v["relu.dead_at_start"] = rectifiers.summary("relu", 0.1, "dead_at_start")[0]
     for k, slope in enumerate(rectifiers.learned_slopes(PRELU_LR)):
         v[f"prelu.slope{k + 1}"] = slope
+    for k, spread in enumerate(rectifiers.slope_spread(PRELU_LR)):
+        v.update({f"prelu.slope{k + 1}.{name}": value for name, value in spread.items()})
+    v["prelu.slope_moved"] = rectifiers.SLOPE_MOVED
     v["sparsity.start"], v["sparsity.end"] = rectifiers.zero_outputs()
     v.update(depth_values())
     x0, x1, y0, y1 = regions.BOX

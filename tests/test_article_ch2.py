@@ -8,6 +8,7 @@ import re
 import dying_relu
 import numpy as np
 import pytest
+from article_values_ch2 import PRELU_LR
 from test_article import (
     DOCS,
     Claim,
@@ -465,6 +466,29 @@ CLAIMS = [
             and [m[2], m[3]] == [f"{s:.3f}" for s in rectifiers.learned_slopes(float(m[1]))]
         ),
         "PReLU's learned slopes",
+    ),
+    Claim(
+        r"over the (\d+) runs, their slopes\s+ended between (\S+) and ([\d.]+) in the first layer and between "
+        r"(\S+) and ([\d.]+) in the second; (\d+)%\s+and (\d+)% of them moved more than ([\d.]+) away from "
+        r"([\d.]+), and (\d+)% and (\d+)% ended negative",
+        lambda m: (
+            int(m[1]) == len(rectifiers.SEEDS)
+            and [m[2], m[3], m[4], m[5]]
+            == [
+                f"{v:.2f}".replace("-", "\u2212")
+                for layer in rectifiers.slope_spread(PRELU_LR)
+                for v in (layer["min"], layer["max"])
+            ]
+            and [f"{m[6]}%", f"{m[7]}%", f"{m[10]}%", f"{m[11]}%"]
+            == [
+                pct(layer[f])
+                for f in ("moved", "negative")
+                for layer in rectifiers.slope_spread(PRELU_LR)
+            ]
+            and float(m[8]) == rectifiers.SLOPE_MOVED
+            and float(m[9]) == PRELU_INIT
+        ),
+        "how far PReLU's learned slopes spread",
     ),
     Claim(
         r"the top-1 error fell to ([\d.]+)%, ([\d.]+)% of the images\s+fewer than with ReLU",

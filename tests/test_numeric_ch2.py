@@ -266,6 +266,20 @@ def test_sleepers_that_woke_in_the_leaky_twin_counted_unit_by_unit():
     assert not (silent[settled - 1] == silent[-1]).all()
 
 
+def test_unit_slopes_are_the_stored_runs_and_their_spread_is_counted_unit_by_unit():
+    lr = 0.3
+    slopes = rectifiers.unit_slopes(lr)
+    rows = rectifiers.rows_of("prelu", lr)
+    for k, layer in enumerate(slopes):  # the retrained runs are the sweep's: same medians
+        assert np.median(layer, axis=1) == pytest.approx([r["slopes"][k] for r in rows], rel=1e-12)
+    for layer, spread in zip(slopes, rectifiers.slope_spread(lr)):
+        units = [a for run_ in layer for a in run_]
+        moved = sum(1 for a in units if a > 0.35 or a < 0.15) / len(units)
+        assert spread["moved"] == pytest.approx(moved)
+        assert spread["negative"] == sum(a < 0 for a in units) / len(units)
+        assert (spread["min"], spread["max"]) == (min(units), max(units))
+
+
 def test_leaky_units_are_never_dead():
     X, y = rectifiers.dataset()
     nets, _ = rectifiers.train("leaky_relu", 1.0, (0, 1))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -291,6 +292,31 @@ def learned_slopes(lr: float) -> list[float]:
     of each run's median over the layer's units."""
     rows = [r for r in rows_of("prelu", lr) if not r["diverged"]]
     return [float(np.median([r["slopes"][k] for r in rows])) for k in range(len(HIDDEN))]
+
+
+SLOPE_MOVED = 0.1  # a learned slope this far from where it started has moved
+
+
+def unit_slopes(lr: float, seeds=SEEDS) -> list[np.ndarray]:
+    """PReLU's learned slope of every unit, per hidden layer (runs, units): the runs at `lr`
+    trained again, since the sweep stores only each run's median."""
+    nets, _ = train("prelu", lr, seeds)
+    return nets.slopes
+
+
+@cache
+def slope_spread(lr: float) -> list[dict[str, float]]:
+    """Per hidden layer, how far the units' slopes spread over all the runs at `lr`: the lowest,
+    the highest, the share that moved more than SLOPE_MOVED from PRELU_INIT, the share below 0."""
+    return [
+        {
+            "min": float(a.min()),
+            "max": float(a.max()),
+            "moved": float(np.mean(np.abs(a - PRELU_INIT) > SLOPE_MOVED)),
+            "negative": float(np.mean(a < 0)),
+        }
+        for a in unit_slopes(lr)
+    ]
 
 
 def zero_outputs(kind: str = "relu", lr: float = 0.1, seeds=SEEDS) -> tuple[float, float]:
