@@ -55,6 +55,8 @@ def values() -> dict[str, float]:
         "cs231n": rectifier_sources.CS231N_DEAD,
         "he.prelu_top1_error": rectifier_sources.HE_PRELU_TOP1_ERROR,
         "he.top1_gain": rectifier_sources.HE_TOP1_GAIN,
+        "he.conv1.shared": rectifier_sources.HE_CONV1_SLOPES[0],
+        "he.conv1.channelwise": rectifier_sources.HE_CONV1_SLOPES[1],
     }
     for framework, (slope, _) in rectifier_sources.LEAKY_DEFAULTS.items():
         v[f"leak.default.{framework}"] = slope

@@ -491,6 +491,28 @@ CLAIMS = [
         "how far PReLU's learned slopes spread",
     ),
     Claim(
+        r"They trained a (\d+)-layer convolutional network on ImageNet.*?Their first layer ended at\s+([\d.]+) and "
+        r"([\d.]+) in the two variants \(for one slope per channel, the table gives their average\),\s+far above "
+        r"the ([\d.]+) it started from.*?the slopes rarely grew beyond (\d+) in size\. Ours stayed near ([\d.]+) in both layers, "
+        r"([\d.]+) and ([\d.]+),\s+and one unit reached (\S+)\.",
+        lambda m: (
+            int(m[1]) == rectifier_sources.HE_LAYERS
+            and (float(m[2]), float(m[3])) == rectifier_sources.HE_CONV1_SLOPES
+            and float(m[4]) == float(m[6]) == rectifier_sources.HE_INIT == PRELU_INIT
+            and float(m[5]) == rectifier_sources.HE_SLOPES_RARELY_ABOVE
+            and [m[7], m[8]] == [f"{s:.3f}" for s in rectifiers.learned_slopes(PRELU_LR)]
+            and m[9]
+            == f"{min(layer['min'] for layer in rectifiers.slope_spread(PRELU_LR)):.2f}".replace(
+                "-", "\u2212"
+            )
+            and max(
+                abs(layer[e]) for layer in rectifiers.slope_spread(PRELU_LR) for e in ("min", "max")
+            )
+            > rectifier_sources.HE_SLOPES_RARELY_ABOVE
+        ),
+        "He et al.'s learned slopes beside ours",
+    ),
+    Claim(
         r"the top-1 error fell to ([\d.]+)%, ([\d.]+)% of the images\s+fewer than with ReLU",
         lambda m: (
             np.isclose(float(m[1]) / 100, rectifier_sources.HE_PRELU_TOP1_ERROR)
