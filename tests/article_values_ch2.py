@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
+
 from numeric import (
     centring,
     depth_by_activation,
@@ -53,7 +55,11 @@ def values() -> dict[str, float]:
         "cs231n": rectifier_sources.CS231N_DEAD,
         "he.prelu_top1_error": rectifier_sources.HE_PRELU_TOP1_ERROR,
         "he.top1_gain": rectifier_sources.HE_TOP1_GAIN,
+        "he.conv1.shared": rectifier_sources.HE_CONV1_SLOPES[0],
+        "he.conv1.channelwise": rectifier_sources.HE_CONV1_SLOPES[1],
     }
+    for framework, (slope, _) in rectifier_sources.LEAKY_DEFAULTS.items():
+        v[f"leak.default.{framework}"] = slope
     for prefix, chain in (("tanh.", TANH_EXAMPLE), ("tanh.sat.", TANH_SATURATED)):
         p = run(chain)
         v[f"{prefix}y_hat"], v[f"{prefix}loss"], v[f"{prefix}dL/dy_hat"] = (
@@ -87,9 +93,26 @@ def values() -> dict[str, float]:
                 v[f"{kind}.{lr}.{field}.median"] = med
                 v[f"{kind}.{lr}.{field}.min"] = lo
                 v[f"{kind}.{lr}.{field}.max"] = hi
+    for lr in rectifiers.LEARNING_RATES:  # the runs a too-large step left above a coin toss
+        better = [r["accuracy"] for r in rectifiers.rows_of("relu", lr) if r["accuracy"] > 0.5]
+        if better and len(better) < len(rectifiers.SEEDS):
+            v[f"relu.{lr}.above_chance.min"], v[f"relu.{lr}.above_chance.max"] = (
+                min(better),
+                max(better),
+            )
+    for row in rectifiers.rows_of("relu", 2.0):  # runs that lost every unit, counted as CS231n does
+        if row["dead"] == 1.0:
+            v[f"relu.2.0.all_dead.seed{row['seed']}.silent"] = row["silent"]
+    for lr in (1.5, 2.0):  # leaky networks beside their ReLU twins, seed by seed
+        asleep, dead_twin = np.median(rectifiers.paired(lr), axis=0)
+        v[f"paired.{lr}.leaky_relu.silent.median"] = asleep
+        v[f"paired.{lr}.relu.dead.median"] = dead_twin
     v["relu.dead_at_start"] = rectifiers.summary("relu", 0.1, "dead_at_start")[0]
     for k, slope in enumerate(rectifiers.learned_slopes(PRELU_LR)):
         v[f"prelu.slope{k + 1}"] = slope
+    for k, spread in enumerate(rectifiers.slope_spread(PRELU_LR)):
+        v.update({f"prelu.slope{k + 1}.{name}": value for name, value in spread.items()})
+    v["prelu.slope_moved"] = rectifiers.SLOPE_MOVED
     v["sparsity.start"], v["sparsity.end"] = rectifiers.zero_outputs()
     v.update(depth_values())
     x0, x1, y0, y1 = regions.BOX

@@ -8,6 +8,7 @@ import re
 import dying_relu
 import numpy as np
 import pytest
+from article_values_ch2 import PRELU_LR
 from test_article import (
     DOCS,
     Claim,
@@ -64,6 +65,29 @@ def dead(kind: str, lr: float, field: str = "dead", which: int = 0) -> float:
 
 def diverged(kind: str, lr: float) -> int:
     return sum(r["diverged"] for r in rectifiers.rows_of(kind, lr))
+
+
+def accuracies(lr: float) -> list[float]:
+    return [r["accuracy"] for r in rectifiers.rows_of("relu", lr)]
+
+
+def coin_tosses(lr: float) -> int:
+    """ReLU runs at `lr` that answer no better than chance (the moons are half and half)."""
+    return sum(a == 0.5 for a in accuracies(lr))
+
+
+def all_right(lr: float) -> int:
+    return sum(a == 1.0 for a in accuracies(lr))
+
+
+def above_chance(lr: float) -> tuple[float, float]:
+    better = [a for a in accuracies(lr) if a > 0.5]
+    return min(better), max(better)
+
+
+def all_dead(lr: float) -> list[dict]:
+    """The ReLU runs at `lr` that ended with every hidden unit dead."""
+    return [r for r in rectifiers.rows_of("relu", lr) if r["dead"] == 1.0]
 
 
 def sweep_lr(m: str) -> float:
@@ -134,6 +158,27 @@ def layers_with_an_invertible_w() -> bool:
         and len(below) > 10
         and np.all(relu(below @ W.T + b) == 0)
     )
+
+
+def shown_run_sleepers() -> list[int]:
+    """The numbers the leaky page states about the animated run's leaky twin, in its order:
+    units ever asleep, how many woke at least once, the epochs they did it in, the last step one
+    did, the step the sleeping set settles, its size, the steps left, the ReLU twin's
+    second-layer comebacks."""
+    (first, second), last_wake, settled = rectifiers.comebacks("leaky_relu", which="silent")
+    steps, _, silent = rectifiers.timeline("leaky_relu")
+    per_epoch = len(rectifiers.dataset()[0]) // rectifiers.BATCH
+    assert first == 0  # the page says every one that woke is in the second layer
+    return [
+        int(silent.any(axis=0).sum()),
+        second,
+        -(-last_wake // per_epoch),
+        last_wake,
+        settled,
+        int(silent[-1].sum()),
+        int(steps[-1]) - settled,
+        rectifiers.comebacks("relu")[0][1],
+    ]
 
 
 T = centring.result
@@ -322,12 +367,30 @@ CLAIMS = [
         "dead at the start",
     ),
     Claim(
-        r"at \$\\eta = ([\d.]+)\$ the median run lost (\d+)% of its units and one lost all of them",
+        r"at \$\\eta = ([\d.]+)\$ the median run lost (\d+)% of its units and (\d+) of the (\d+) lost all of\s+them",
         lambda m: (
             f"{m[2]}%" == pct(dead("relu", sweep_lr(m[1])))
-            and dead("relu", sweep_lr(m[1]), which=2) == 1.0
+            and int(m[3]) == len(all_dead(sweep_lr(m[1]))) > 0
+            and int(m[4]) == len(rectifiers.SEEDS)
         ),
-        "the worst run beside CS231n",
+        "the worst runs beside CS231n",
+    ),
+    Claim(
+        r"In the (\d+) runs that\s+lost every unit, every unit of the second layer went silent.*?"
+        r"Counted CS231n's way, those (\d+)\s+runs lost (\d+)% and (\d+)% of their units, no run at "
+        r"\$\\eta = ([\d.]+)\$ lost more than (\d+)%, and the median at\s+\$\\eta = ([\d.]+)\$ is (\d+)%, not (\d+)%",
+        lambda m: (
+            int(m[1]) == int(m[2]) == len(all_dead(sweep_lr(m[5])))
+            and [f"{m[3]}%", f"{m[4]}%"]
+            == [
+                pct(r["silent"])
+                for r in sorted(all_dead(sweep_lr(m[5])), key=lambda r: -r["silent"])
+            ]
+            and f"{m[6]}%" == pct(dead("relu", sweep_lr(m[5]), "silent", which=2))
+            and f"{m[8]}%" == pct(dead("relu", sweep_lr(m[7]), "silent"))
+            and f"{m[9]}%" == pct(dead("relu", sweep_lr(m[7])))
+        ),
+        "dead units counted as CS231n counts them, never active",
     ),
     Claim(
         r"\"as much as (\d+)%\"",
@@ -343,38 +406,110 @@ CLAIMS = [
         "how sharp the edge is",
     ),
     Claim(
+        r"at \$\\eta = ([\d.]+)\$ nearly every unit is dead: (\d+) of the (\d+) networks answer\s+the same for "
+        r"every point, (\d+)% accuracy, a coin toss, and the other (\d+) get (\d+)% to (\d+)% right",
+        lambda m: (
+            [int(m[2]), int(m[3]), int(m[4]), int(m[5])]
+            == [
+                coin_tosses(sweep_lr(m[1])),
+                len(rectifiers.SEEDS),
+                50,
+                len(rectifiers.SEEDS) - int(m[2]),
+            ]
+            and [f"{m[6]}%", f"{m[7]}%"] == [pct(a) for a in above_chance(sweep_lr(m[1]))]
+        ),
+        "how many networks a too-large step leaves at a coin toss",
+    ),
+    Claim(
+        r"\(all (\d+) runs at \$\\eta = ([\d.]+)\$, (\d+) of the (\d+) at \$([\d.]+)\$, where the other "
+        r"(\d+) answer\s+(\d+)%\)",
+        lambda m: (
+            all_right(sweep_lr(m[2])) == int(m[1]) == len(rectifiers.SEEDS) == int(m[4])
+            and all_right(sweep_lr(m[5])) == int(m[3])
+            and coin_tosses(sweep_lr(m[5])) == int(m[6]) == len(rectifiers.SEEDS) - int(m[3])
+            and int(m[7]) == 50
+        ),
+        "how many runs classify every point right with many units dead",
+    ),
+    Claim(
         r"the median runs at \$\\eta = ([\d.]+)\$ and \$([\d.]+)\$ still classify every point right",
         lambda m: all(dead("relu", sweep_lr(v), "accuracy") == 1.0 for v in m.groups()),
         "accuracy with many dead units",
     ),
     # ---------------------------------------------------------------- leaky ReLU and PReLU
     Claim(
-        r"take \$\\alpha = ([\d.]+)\$ by default",
-        lambda m: float(m[1]) == LEAKY_SLOPE,
+        r"\| (PyTorch|JAX|TensorFlow|Keras) \| (\d\.\d+) \| \[[^\]]+\]\((https://[^)]+)\)",
+        lambda m: (
+            float(m[2]) == rectifier_sources.LEAKY_DEFAULTS[m[1]][0]
+            and m[3] == rectifier_sources.LEAKY_DEFAULTS[m[1]][1].where
+        ),
+        "each framework's default leak, with its source",
+    ),
+    Claim(
+        r"We take \$\\alpha = ([\d.]+)\$, PyTorch's and JAX's",
+        lambda m: (
+            float(m[1])
+            == LEAKY_SLOPE
+            == rectifier_sources.LEAKY_DEFAULTS["PyTorch"][0]
+            == rectifier_sources.LEAKY_DEFAULTS["JAX"][0]
+        ),
         "the leak",
     ),
     Claim(
-        r"No unit is dead, at any learning rate: 0% in every run",
-        lambda m: all(
-            r["dead"] == 0.0
-            for r in rectifiers.stored_sweep()
-            if r["kind"] == "leaky_relu" and not r["diverged"]
+        r"No unit is dead, at any learning rate: 0% in every run that did not blow up\s+\((\d+) of the (\d+) did "
+        r"at \$\\eta = ([\d.]+)\$, (\d+) at \$([\d.]+)\$ and (\d+) at \$([\d.]+)\$",
+        lambda m: (
+            all(
+                r["dead"] == 0.0
+                for r in rectifiers.stored_sweep()
+                if r["kind"] == "leaky_relu" and not r["diverged"]
+            )
+            and int(m[2]) == len(rectifiers.SEEDS)
+            and {
+                lr: diverged("leaky_relu", lr)
+                for lr in rectifiers.LEARNING_RATES
+                if diverged("leaky_relu", lr)
+            }
+            == {sweep_lr(m[3]): int(m[1]), sweep_lr(m[5]): int(m[4]), sweep_lr(m[7]): int(m[6])}
         ),
-        "no leaky unit dies",
+        "no leaky unit dies, in the runs that did not blow up",
     ),
     Claim(
-        r"At \$\\eta = ([\d.]+)\$, (\d+)% of the units sleep \(median\),\s+against (\d+)% of the ReLU units dead; "
-        r"at \$\\eta = ([\d.]+)\$, (\d+)% against (\d+)%",
+        r"at \$\\eta = ([\d.]+)\$, (\d+)% of the leaky\s+units sleep against (\d+)% of the twins' units dead "
+        r"\(medians over the (\d+) pairs where neither blew\s+up\); at \$\\eta = ([\d.]+)\$, (\d+)% against (\d+)%\. "
+        r"Pair by pair, though, it goes both ways: the leaky\s+network had more units asleep than its twin had dead "
+        r"in (\d+) of the (\d+) pairs at \$\\eta = ([\d.]+)\$ and\s+in (\d+) of the (\d+) at \$\\eta = ([\d.]+)\$",
         lambda m: (
-            [f"{m[i]}%" for i in (2, 3, 5, 6)]
+            [f"{m[i]}%" for i in (2, 3, 6, 7)]
             == [
-                pct(dead("leaky_relu", sweep_lr(m[1]), "silent")),
-                pct(dead("relu", sweep_lr(m[1]))),
-                pct(dead("leaky_relu", sweep_lr(m[4]), "silent")),
-                pct(dead("relu", sweep_lr(m[4]))),
+                pct(v)
+                for lr in (sweep_lr(m[1]), sweep_lr(m[5]))
+                for v in np.median(rectifiers.paired(lr), axis=0)
+            ]
+            and int(m[4])
+            == len(rectifiers.paired(sweep_lr(m[1])))
+            == len(rectifiers.paired(sweep_lr(m[5])))
+            and m[1] == m[10]
+            and m[5] == m[13]
+            and [int(m[8]), int(m[9]), int(m[11]), int(m[12])]
+            == [
+                n
+                for lr in (sweep_lr(m[10]), sweep_lr(m[13]))
+                for n in (
+                    int(np.sum(np.diff(rectifiers.paired(lr), axis=1) < 0)),
+                    len(rectifiers.paired(lr)),
+                )
             ]
         ),
-        "sleeping leaky units against dead ReLU units",
+        "sleeping leaky units against dead ReLU units, seed by seed",
+    ),
+    Claim(
+        r"In the run the\s+\[animation\]\(dying-relu\.md\) shows, (\d+) leaky units fell asleep at some point and "
+        r"(\d+) of them woke\s+at least once, all in the second layer and all within the first (\d+) epochs, the "
+        r"last at step (\d+)\.\s+From step (\d+) on nothing changes: the same (\d+) units sleep for the remaining "
+        r"(\d+) steps\. Its\s+ReLU twin had as many comebacks, (\d+) in its second layer",
+        lambda m: [int(v) for v in m.groups()] == shown_run_sleepers() and m[2] == m[8],
+        "the shown run's sleeping leaky units that woke, and when",
     ),
     Claim(
         r"At \$\\eta = ([\d.]+)\$ the ReLU networks died; (\d+) of the (\d+) leaky networks",
@@ -411,6 +546,51 @@ CLAIMS = [
             and [m[2], m[3]] == [f"{s:.3f}" for s in rectifiers.learned_slopes(float(m[1]))]
         ),
         "PReLU's learned slopes",
+    ),
+    Claim(
+        r"over the (\d+) runs, their slopes\s+ended between (\S+) and ([\d.]+) in the first layer and between "
+        r"(\S+) and ([\d.]+) in the second; (\d+)%\s+and (\d+)% of them moved more than ([\d.]+) away from "
+        r"([\d.]+), and (\d+)% and (\d+)% ended negative",
+        lambda m: (
+            int(m[1]) == len(rectifiers.SEEDS)
+            and [m[2], m[3], m[4], m[5]]
+            == [
+                f"{v:.2f}".replace("-", "\u2212")
+                for layer in rectifiers.slope_spread(PRELU_LR)
+                for v in (layer["min"], layer["max"])
+            ]
+            and [f"{m[6]}%", f"{m[7]}%", f"{m[10]}%", f"{m[11]}%"]
+            == [
+                pct(layer[f])
+                for f in ("moved", "negative")
+                for layer in rectifiers.slope_spread(PRELU_LR)
+            ]
+            and float(m[8]) == rectifiers.SLOPE_MOVED
+            and float(m[9]) == PRELU_INIT
+        ),
+        "how far PReLU's learned slopes spread",
+    ),
+    Claim(
+        r"They trained a (\d+)-layer convolutional network on ImageNet.*?Their first layer ended at\s+([\d.]+) and "
+        r"([\d.]+) in the two variants \(for one slope per channel, the table gives their average\),\s+far above "
+        r"the ([\d.]+) it started from.*?the slopes rarely grew beyond (\d+) in size\. Ours stayed near ([\d.]+) in both layers, "
+        r"([\d.]+) and ([\d.]+),\s+and one unit reached (\S+)\.",
+        lambda m: (
+            int(m[1]) == rectifier_sources.HE_LAYERS
+            and (float(m[2]), float(m[3])) == rectifier_sources.HE_CONV1_SLOPES
+            and float(m[4]) == float(m[6]) == rectifier_sources.HE_INIT == PRELU_INIT
+            and float(m[5]) == rectifier_sources.HE_SLOPES_RARELY_ABOVE
+            and [m[7], m[8]] == [f"{s:.3f}" for s in rectifiers.learned_slopes(PRELU_LR)]
+            and m[9]
+            == f"{min(layer['min'] for layer in rectifiers.slope_spread(PRELU_LR)):.2f}".replace(
+                "-", "\u2212"
+            )
+            and max(
+                abs(layer[e]) for layer in rectifiers.slope_spread(PRELU_LR) for e in ("min", "max")
+            )
+            > rectifier_sources.HE_SLOPES_RARELY_ABOVE
+        ),
+        "He et al.'s learned slopes beside ours",
     ),
     Claim(
         r"the top-1 error fell to ([\d.]+)%, ([\d.]+)% of the images\s+fewer than with ReLU",
@@ -595,3 +775,8 @@ def test_the_zigzag_sources_share_everything_but_the_inputs():
         a = weight_updates.problem("positive", source=source)
         b = weight_updates.problem("zero_centred", source=source)
         assert np.allclose(np.std(a.X, axis=0), np.std(b.X, axis=0))
+
+
+def test_the_leak_table_lists_every_framework_once():
+    rows = re.findall(r"\n\| (\w+) \| \d\.\d+ \| \[", text("leaky-relu.md"))
+    assert sorted(rows) == sorted(rectifier_sources.LEAKY_DEFAULTS)

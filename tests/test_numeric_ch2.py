@@ -211,6 +211,75 @@ def test_comebacks_of_the_shown_run_counted_unit_by_unit():
             assert not (dead[:, i] & silent[:, i]).any()
 
 
+@pytest.mark.parametrize("lr", [2.0, 3.0])
+def test_a_run_at_chance_answers_the_same_for_every_point(lr):
+    # The page reads "50%" as "the same answer for every point": retrain and look at the answers.
+    X, y = rectifiers.dataset()
+    with np.errstate(all="ignore"):
+        nets, _ = rectifiers.train("relu", lr, rectifiers.SEEDS)
+        logits = rectifiers.forward(nets, X)[0][-1][..., 0]
+    constant = np.all(logits > 0, axis=1) | np.all(logits <= 0, axis=1)
+    at_chance = [r["accuracy"] == 0.5 for r in rectifiers.rows_of("relu", lr)]
+    assert y.mean() == 0.5
+    assert constant.tolist() == at_chance and any(at_chance)
+
+
+def test_a_relu_run_that_lost_every_unit_has_a_silent_second_layer():
+    # Dead by our count (no gradient) but not by CS231n's (never active): the first-layer units
+    # that still fire sit below a second layer that never does.
+    X, y = rectifiers.dataset()
+    seeds = [r["seed"] for r in rectifiers.rows_of("relu", 2.0) if r["dead"] == 1.0]
+    with np.errstate(all="ignore"):  # a dead network's output saturates on the way
+        nets, _ = rectifiers.train("relu", 2.0, seeds)
+    first = rectifiers.HIDDEN[0]
+    assert seeds and rectifiers.dead(nets, X, y).all()
+    silent = rectifiers.silent(nets, X)
+    assert silent[:, first:].all()
+    assert (~silent[:, :first]).any(axis=1).all()  # and some first-layer units still fire
+
+
+@pytest.mark.parametrize("lr", [1.5, 2.0])
+def test_pairs_join_the_runs_of_one_seed(lr):
+    pairs = rectifiers.paired(lr)
+    leaky = {r["seed"]: r for r in rectifiers.rows_of("leaky_relu", lr)}
+    relu = {r["seed"]: r for r in rectifiers.rows_of("relu", lr)}
+    kept = [s for s in rectifiers.SEEDS if not (leaky[s]["diverged"] or relu[s]["diverged"])]
+    assert pairs.tolist() == [[leaky[s]["silent"], relu[s]["dead"]] for s in kept]
+    assert len(kept) < len(rectifiers.SEEDS)  # a run that blew up leaves its twin out too
+
+
+def test_sleepers_that_woke_in_the_leaky_twin_counted_unit_by_unit():
+    per_layer, last_wake, settled = rectifiers.comebacks("leaky_relu", which="silent")
+    _, dead, silent = rectifiers.timeline("leaky_relu")
+    assert not dead.any()
+    woke = [
+        (t, i)
+        for t in range(1, len(silent))
+        for i in range(silent.shape[1])
+        if silent[t - 1, i] and not silent[t, i]
+    ]
+    first = rectifiers.HIDDEN[0]
+    units = {i for _, i in woke}
+    assert per_layer == (sum(i < first for i in units), sum(i >= first for i in units))
+    assert last_wake == max(t for t, _ in woke)
+    assert all((silent[t] == silent[-1]).all() for t in range(settled, len(silent)))
+    assert not (silent[settled - 1] == silent[-1]).all()
+
+
+def test_unit_slopes_are_the_stored_runs_and_their_spread_is_counted_unit_by_unit():
+    lr = 0.3
+    slopes = rectifiers.unit_slopes(lr)
+    rows = rectifiers.rows_of("prelu", lr)
+    for k, layer in enumerate(slopes):  # the retrained runs are the sweep's: same medians
+        assert np.median(layer, axis=1) == pytest.approx([r["slopes"][k] for r in rows], rel=1e-12)
+    for layer, spread in zip(slopes, rectifiers.slope_spread(lr)):
+        units = [a for run_ in layer for a in run_]
+        moved = sum(1 for a in units if a > 0.35 or a < 0.15) / len(units)
+        assert spread["moved"] == pytest.approx(moved)
+        assert spread["negative"] == sum(a < 0 for a in units) / len(units)
+        assert (spread["min"], spread["max"]) == (min(units), max(units))
+
+
 def test_leaky_units_are_never_dead():
     X, y = rectifiers.dataset()
     nets, _ = rectifiers.train("leaky_relu", 1.0, (0, 1))

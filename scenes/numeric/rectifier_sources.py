@@ -46,6 +46,43 @@ RELU_AT_ZERO = {
     ),
 }
 
+# Leaky ReLU's default negative slope in each framework's API: they disagree. Ours is
+# numeric.activations.LEAKY_SLOPE (0.01), PyTorch's and JAX's.
+LEAKY_DEFAULTS = {
+    "PyTorch": (
+        0.01,
+        Source(
+            "PyTorch",
+            "torch.nn.LeakyReLU(negative_slope=0.01, inplace=False)",
+            "https://docs.pytorch.org/docs/stable/generated/torch.nn.LeakyReLU.html",
+        ),
+    ),
+    "JAX": (
+        0.01,
+        Source(
+            "JAX",
+            "jax.nn.leaky_relu(x, negative_slope=0.01)",
+            "https://docs.jax.dev/en/latest/_autosummary/jax.nn.leaky_relu.html",
+        ),
+    ),
+    "TensorFlow": (
+        0.2,
+        Source(
+            "TensorFlow",
+            "tf.nn.leaky_relu(features, alpha=0.2, name=None)",
+            "https://www.tensorflow.org/api_docs/python/tf/nn/leaky_relu",
+        ),
+    ),
+    "Keras": (
+        0.3,
+        Source(
+            "Keras",
+            "keras.layers.LeakyReLU(negative_slope=0.3, **kwargs)",
+            "https://keras.io/api/layers/activation_layers/leaky_relu/",
+        ),
+    ),
+}
+
 # CS231n, "Neural Networks Part 1", Commonly used activation functions: "you may find that as
 # much as 40% of your network can be 'dead' ... if the learning rate is set too high".
 CS231N_DEAD = 0.40
@@ -56,11 +93,17 @@ CS231N = Source(
 )
 
 # He, Zhang, Ren and Sun, "Delving Deep into Rectifiers" (ICCV 2015), section 2.1: PReLU's
-# slopes start at 0.25 and get no weight decay. Section 4 / Table 2: the same network with every
-# ReLU replaced by PReLU reaches a top-1 error of 32.64%, 1.2% lower than with ReLU. (The slopes
-# each layer learned are in its Table 1; the page sends the reader there rather than quote them
-# unchecked.)
+# slopes start at 0.25 and get no weight decay; Table 1, "a small but deep 14-layer model" on
+# ImageNet, lists the slopes each layer learned: "the first conv layer (conv1) has coefficients
+# (0.681 and 0.596) significantly greater than 0" (its two variants: one slope shared by the
+# layer, and one per channel, whose average the table gives), "for the channel-wise version, the deeper conv layers in general have smaller
+# coefficients", and "the learned coefficients rarely have a magnitude larger than 1". They update
+# the slopes "with the momentum method". Section 4 / Table 2: the same network with every ReLU
+# replaced by PReLU reaches a top-1 error of 32.64%, 1.2% lower than with ReLU.
 HE_INIT = 0.25
+HE_LAYERS = 14
+HE_CONV1_SLOPES = (0.681, 0.596)
+HE_SLOPES_RARELY_ABOVE = 1.0
 HE_PRELU_TOP1_ERROR = 0.3264
 HE_TOP1_GAIN = 0.012
 HE = Source(

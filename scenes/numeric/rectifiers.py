@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -259,6 +260,20 @@ def summary(kind: str, lr: float, field: str = "dead") -> tuple[float, float, fl
     return float(np.median(vals)), float(min(vals)), float(max(vals)), len(vals)
 
 
+def paired(lr: float, first=("leaky_relu", "silent"), second=("relu", "dead")) -> np.ndarray:
+    """(first, second) per seed at `lr`, e.g. a leaky network's share of sleeping units beside
+    its ReLU twin's share of dead ones, over the seeds where neither run diverged: (pairs, 2).
+    Runs of one seed share their start and mini-batches, so a pair differs in the activation."""
+    rows = [{r["seed"]: r for r in rows_of(kind, lr)} for kind, _ in (first, second)]
+    return np.array(
+        [
+            (rows[0][s][first[1]], rows[1][s][second[1]])
+            for s in SEEDS
+            if not rows[0][s]["diverged"] and not rows[1][s]["diverged"]
+        ]
+    )
+
+
 if __name__ == "__main__":
     SWEEP_FILE.write_text(
         json.dumps(
@@ -277,6 +292,31 @@ def learned_slopes(lr: float) -> list[float]:
     of each run's median over the layer's units."""
     rows = [r for r in rows_of("prelu", lr) if not r["diverged"]]
     return [float(np.median([r["slopes"][k] for r in rows])) for k in range(len(HIDDEN))]
+
+
+SLOPE_MOVED = 0.1  # a learned slope this far from where it started has moved
+
+
+def unit_slopes(lr: float, seeds=SEEDS) -> list[np.ndarray]:
+    """PReLU's learned slope of every unit, per hidden layer (runs, units): the runs at `lr`
+    trained again, since the sweep stores only each run's median."""
+    nets, _ = train("prelu", lr, seeds)
+    return nets.slopes
+
+
+@cache
+def slope_spread(lr: float) -> list[dict[str, float]]:
+    """Per hidden layer, how far the units' slopes spread over all the runs at `lr`: the lowest,
+    the highest, the share that moved more than SLOPE_MOVED from PRELU_INIT, the share below 0."""
+    return [
+        {
+            "min": float(a.min()),
+            "max": float(a.max()),
+            "moved": float(np.mean(np.abs(a - PRELU_INIT) > SLOPE_MOVED)),
+            "negative": float(np.mean(a < 0)),
+        }
+        for a in unit_slopes(lr)
+    ]
 
 
 def zero_outputs(kind: str = "relu", lr: float = 0.1, seeds=SEEDS) -> tuple[float, float]:
@@ -323,14 +363,18 @@ def timeline(kind: str, lr: float = SHOWN_LR, seed: int | None = None, at=None):
     return np.arange(len(history)) if steps is None else np.array(steps), dead_masks, silent_masks
 
 
-def comebacks(kind: str = "relu", lr: float = SHOWN_LR, seed: int | None = None, until=None):
+def comebacks(
+    kind: str = "relu", lr: float = SHOWN_LR, seed: int | None = None, until=None, which="dead"
+):
     """What the set of dead units of one run does over its steps (all of them, or the first
     `until`), from the run recorded after every step: (units of each hidden layer that died and
     came back at least once, the last step at which a unit came back, the first step from which
     the dead units are the same to the end). A unit can come back when the layer below it
     changes its inputs, or, if it was dead only because the units above it passed it no
-    gradient, when one of those comes back."""
-    _, dead, _ = timeline(kind, lr, seed)
+    gradient, when one of those comes back. which="silent": the same for sleeping units
+    (negative on every example), those a leak keeps from dying."""
+    _, dead, silent = timeline(kind, lr, seed)
+    dead = {"dead": dead, "silent": silent}[which]
     dead = dead if until is None else dead[: until + 1]
     back = dead[:-1] & ~dead[1:]  # back[t, i]: unit i dead after step t, alive after step t + 1
     per_layer = tuple(
