@@ -297,6 +297,7 @@ def learned_slopes(lr: float) -> list[float]:
 SLOPE_MOVED = 0.1  # a learned slope this far from where it started has moved
 
 
+@cache
 def unit_slopes(lr: float, seeds=SEEDS) -> list[np.ndarray]:
     """PReLU's learned slope of every unit, per hidden layer (runs, units): the runs at `lr`
     trained again, since the sweep stores only each run's median."""
@@ -304,7 +305,6 @@ def unit_slopes(lr: float, seeds=SEEDS) -> list[np.ndarray]:
     return nets.slopes
 
 
-@cache
 def slope_spread(lr: float) -> list[dict[str, float]]:
     """Per hidden layer, how far the units' slopes spread over all the runs at `lr`: the lowest,
     the highest, the share that moved more than SLOPE_MOVED from PRELU_INIT, the share below 0."""
@@ -350,9 +350,14 @@ def representative_seed(lr: float = SHOWN_LR) -> int:
 def timeline(kind: str, lr: float = SHOWN_LR, seed: int | None = None, at=None):
     """(steps, dead, silent) after every SGD step of one run, or only after the steps `at` (0:
     before training; the masks cost a pass over the whole data set each, training steps a
-    mini-batch): steps (T,), masks (T, units)."""
+    mini-batch): steps (T,), masks (T, units). Each run is trained once per process (read-only
+    arrays): the page's claims, the scene and the tests all ask for the same two runs."""
     seed = representative_seed(lr) if seed is None else seed
-    steps = None if at is None else sorted(set(at))
+    return _recorded(kind, lr, seed, None if at is None else tuple(sorted(set(at))))
+
+
+@cache
+def _recorded(kind: str, lr: float, seed: int, steps: tuple[int, ...] | None):
     with np.errstate(all="ignore"):
         if steps is None:
             _, history = train(kind, lr, (seed,), record_every=1)
@@ -360,7 +365,14 @@ def timeline(kind: str, lr: float = SHOWN_LR, seed: int | None = None, at=None):
             _, history = train(kind, lr, (seed,), record_at=frozenset(steps))
     dead_masks = np.array([d[0] for d, _ in history])
     silent_masks = np.array([s[0] for _, s in history])
-    return np.arange(len(history)) if steps is None else np.array(steps), dead_masks, silent_masks
+    recorded = (
+        np.arange(len(history)) if steps is None else np.array(steps),
+        dead_masks,
+        silent_masks,
+    )
+    for array in recorded:
+        array.setflags(write=False)
+    return recorded
 
 
 def comebacks(
