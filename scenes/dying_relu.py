@@ -20,7 +20,7 @@ from captioned import CaptionedBeats
 from numeric import rectifiers
 from numeric.activations import LEAKY_SLOPE
 from numeric.formatting import fixed, percent, shortest
-from toolkit import heading, merged_by_style, words
+from toolkit import heading, merged_by_style, style_key, words
 
 KINDS = ("relu", "leaky_relu")
 NAMES = {"relu": "ReLU", "leaky_relu": "leaky ReLU"}
@@ -202,7 +202,7 @@ class DyingReLU(CaptionedBeats, Scene):
         self.board = board
         return [Transform(start, end) for start, end in changed]
 
-    def retitle(self, step: int):
+    def tick_title(self, step: int):
         """The title for `step`, in place of the last one at once: a counter that ticks."""
         self.remove(self.title)
         self.title = title(step)
@@ -239,7 +239,7 @@ class DyingReLU(CaptionedBeats, Scene):
         for step in range(1, FIRST_STEPS + 1):
             # The step count and the unit counts tick; only the squares that change fade into
             # their new look (a step without one is a still frame).
-            self.retitle(step)
+            self.tick_title(step)
             changes = self.show_board(self.next_board(step), morph_text=False)
             if changes:
                 self.play(*changes, run_time=per_step)
@@ -281,14 +281,13 @@ def pieces(board: VGroup) -> list[Mobject]:
 
 
 def same_look(a: Mobject, b: Mobject) -> bool:
-    """Whether two pieces are drawn alike: the same shapes, in the same place and colours."""
+    """Whether two pieces are drawn alike: the same shapes, in the same place and colours (a
+    piece next_board kept is the very same object)."""
+    if a is b:
+        return True
     fa, fb = a.family_members_with_points(), b.family_members_with_points()
     return len(fa) == len(fb) and all(
-        np.array_equal(x.points, y.points)
-        and np.array_equal(x.get_fill_rgbas(), y.get_fill_rgbas())
-        and np.array_equal(x.get_stroke_rgbas(), y.get_stroke_rgbas())
-        and x.get_stroke_width() == y.get_stroke_width()
-        for x, y in zip(fa, fb)
+        style_key(x) == style_key(y) and np.array_equal(x.points, y.points) for x, y in zip(fa, fb)
     )
 
 
