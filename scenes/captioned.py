@@ -5,6 +5,8 @@ Captions become the video's WebVTT track and the page's transcript, so every bea
 
 from __future__ import annotations
 
+from manim import Transform
+
 import style
 
 # Captions end this much before the next beat, so that frame rounding never makes two overlap.
@@ -37,6 +39,14 @@ class CaptionedBeats:
         )
         if hold:
             self.wait(hold)
+
+    def retitle(self, new, *animations, **beat):
+        """A beat that morphs the heading `self.title` into `new` (`animations` beside it), then
+        puts `new` itself on screen: Transform pads the smaller of two headings with copies of
+        its glyphs, and a padded heading would carry (and redraw in every moving frame) the
+        glyphs of the longest heading before it."""
+        self.beat(Transform(self.title, new), *animations, **beat)
+        self.title = self.swap(self.title, new)
 
     def swap(self, shown, still):
         """Put `still` on screen in place of `shown`, and return it: once an animation has

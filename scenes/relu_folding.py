@@ -11,7 +11,7 @@ functions below, which tests/test_scene_relu_folding.py compares with the core.
 from __future__ import annotations
 
 import numpy as np
-from manim import Create, FadeIn, Polygon, Scene, Transform, VGroup, VMobject
+from manim import Create, FadeIn, Polygon, Scene, VGroup, VMobject
 
 import style
 from captioned import CaptionedBeats
@@ -132,18 +132,6 @@ class ReluFoldsThePlane(CaptionedBeats, Scene):
         self.show_regions()
         self.show_boundary()
 
-    def retitled(self, *parts) -> Transform:
-        """The heading's Transform into a new one, which `beat` then swaps in for it: Transform
-        pads the smaller of the two with copies of its glyphs, and a padded heading would carry
-        (and redraw in every moving frame) the glyphs of the longest heading before it."""
-        self.new_title = heading(*parts)
-        return Transform(self.title, self.new_title)
-
-    def beat(self, *animations, **options):
-        super().beat(*animations, **options)
-        if getattr(self, "new_title", None) is not None:
-            self.title, self.new_title = self.swap(self.title, self.new_title), None
-
     # Show the moons and the network.
     def show_data(self):
         self.box, self.dots = box_outline(), dots()
@@ -164,8 +152,8 @@ class ReluFoldsThePlane(CaptionedBeats, Scene):
     # Show the first layer's creases: straight lines.
     def show_first_creases(self):
         self.creases_1 = crease_lines(1, CREASE_1, 5)
-        self.beat(
-            self.retitled(
+        self.retitle(
+            heading(
                 words("Layer 1:"),
                 words(f"{regions.HIDDEN[0]} straight creases", color=CREASE_1),
             ),
@@ -178,8 +166,8 @@ class ReluFoldsThePlane(CaptionedBeats, Scene):
         # Drawn, the creases become one path: what lies under the dots is redrawn in every
         # later moving frame.
         self.creases_1 = self.swap(self.creases_1, crease_path(1, CREASE_1, 5))
-        self.beat(
-            self.retitled(words("Layer 1:"), words(f"{first_layer_regions()} flat pieces")),
+        self.retitle(
+            heading(words("Layer 1:"), words(f"{first_layer_regions()} flat pieces")),
             caption=f"Inside each piece every unit keeps its side, so the layer is one affine "
             f"map there. {regions.HIDDEN[0]} creases cut the box into {first_layer_regions()} "
             "pieces.",
@@ -190,8 +178,8 @@ class ReluFoldsThePlane(CaptionedBeats, Scene):
     # Show the second layer's creases: straight inside each piece, bent where they cross.
     def show_second_creases(self):
         self.creases_2 = crease_lines(2, CREASE_2, 3)
-        self.beat(
-            self.retitled(words("Layer 2:"), words("creases that bend", color=CREASE_2)),
+        self.retitle(
+            heading(words("Layer 2:"), words("creases that bend", color=CREASE_2)),
             Create(self.creases_2, lag_ratio=0.4),
             caption="The second layer's creases are straight inside each piece, and bend where "
             "they meet a crease of the first layer.",
@@ -203,8 +191,8 @@ class ReluFoldsThePlane(CaptionedBeats, Scene):
     # Show the linear regions, counted.
     def show_regions(self):
         self.tiles = tiles()
-        self.beat(
-            self.retitled(words(f"{all_regions()} linear regions")),
+        self.retitle(
+            heading(words(f"{all_regions()} linear regions")),
             FadeIn(self.tiles),
             caption=f"Together they cut the box into {all_regions()} linear regions. On each, "
             "the whole network is one affine map.",
@@ -225,8 +213,8 @@ class ReluFoldsThePlane(CaptionedBeats, Scene):
                 for seg in regions.creases(len(regions.HIDDEN) + 1)[0]
             )
         ).set_z_index(4)
-        self.beat(
-            self.retitled(
+        self.retitle(
+            heading(
                 words("Boundary:"),
                 words(f"{boundary_pieces()} straight pieces", color=style.BOUNDARY),
             ),

@@ -332,11 +332,10 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
     def show_network(self):
         net_title = title_row(words(f"Sigmoid network {architecture_text()}:"),
                               words(f"{accuracy_text()} correct", color=style.ACTIVATION))
-        self.beat(Transform(self.title, net_title),
-                  caption=f"A sigmoid network, {architecture_text()}, learned to separate them: "
-                          f"{accuracy_text()} correct.",
-                  run_time=1.0, hold=2.0)
-        self.title = self.swap(self.title, net_title)
+        self.retitle(net_title,
+                     caption=f"A sigmoid network, {architecture_text()}, learned to separate them: "
+                             f"{accuracy_text()} correct.",
+                     run_time=1.0, hold=2.0)
         self.say("Follow the grid and the data through its hidden layer.", 2.0)
 
     # Show the affine step: straight lines stay straight.
@@ -345,11 +344,10 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
         affine_title = title_row(words("Affine step"),
                                  tex(r"z = W_1 x + b_1", size=style.TITLE_SIZE,
                                      color=style.PRE_ACTIVATION))
-        self.beat(Transform(self.title, affine_title), Transform(self.grid, grid_at("affine")),
-                  Transform(self.dots, dots_at("affine")),
-                  caption=f"First the affine step, z = W1 x + b1: it {affine_verbs()} the plane.",
-                  run_time=3.5, hold=1.0)
-        self.title = self.swap(self.title, affine_title)
+        self.retitle(affine_title, Transform(self.grid, grid_at("affine")),
+                     Transform(self.dots, dots_at("affine")),
+                     caption=f"First the affine step, z = W1 x + b1: it {affine_verbs()} the plane.",
+                     run_time=3.5, hold=1.0)
         self.stretch = words(f"stretched {big}× one way, {small}× the other",
                              size=style.LABEL_SIZE, color=style.MUTED)
         self.zoom = words(f"(view zoomed out {zoom_text()}×)", size=style.LABEL_SIZE,
@@ -375,13 +373,12 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
                                   tex(r"a = \sigma(z)", size=style.TITLE_SIZE,
                                       color=style.ACTIVATION))
         self.square = unit_square()
-        self.beat(Transform(self.title, sigmoid_title), FadeOut(self.zoom), FadeOut(self.stretch),
-                  FadeOut(self.backdrop),
-                  Transform(self.grid, grid_at("sigmoid")), Transform(self.dots, dots_at("sigmoid")),
-                  Transform(self.axes["affine"], self.axes["sigmoid"]), FadeIn(self.square),
-                  caption="Then the sigmoid squashes each coordinate into the interval from 0 to 1.",
-                  run_time=4.0, hold=1.0)
-        self.title = self.swap(self.title, sigmoid_title)
+        self.retitle(sigmoid_title, FadeOut(self.zoom), FadeOut(self.stretch),
+                     FadeOut(self.backdrop),
+                     Transform(self.grid, grid_at("sigmoid")), Transform(self.dots, dots_at("sigmoid")),
+                     Transform(self.axes["affine"], self.axes["sigmoid"]), FadeIn(self.square),
+                     caption="Then the sigmoid squashes each coordinate into the interval from 0 to 1.",
+                     run_time=4.0, hold=1.0)
         self.say("The plane lands in the unit square. Tilted grid lines bend; the axes stay "
                  "straight, because the sigmoid acts on each coordinate alone.", 4.0)
         self.say("Bent and squashed, never folded or torn: W1 is invertible, so every point "
@@ -397,33 +394,30 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
         self.piles = saturated_labels()
         sat_title = title_row(words(f"{saturated_text()} of the points:"),
                               words("saturated", color=style.GRADIENT))
-        self.beat(Transform(self.title, sat_title), FadeIn(self.piles),
-                  caption=f"{saturated_text()} of the points sit within {edge_text()} of the "
-                          "square's edge: their neurons are saturated, where the sigmoid is flat "
-                          "and its gradient nearly 0. That is Flaw #1.",
-                  run_time=1.0, hold=4.5)
-        self.title = self.swap(self.title, sat_title)
+        self.retitle(sat_title, FadeIn(self.piles),
+                     caption=f"{saturated_text()} of the points sit within {edge_text()} of the "
+                             "square's edge: their neurons are saturated, where the sigmoid is flat "
+                             "and its gradient nearly 0. That is Flaw #1.",
+                     run_time=1.0, hold=4.5)
 
     # Show the straight line that separates the classes in the hidden plane.
     def show_separating_line(self):
         self.line = boundary_at("sigmoid")
         line_title = title_row(words("Here a straight line separates them"))
-        self.beat(FadeOut(self.axes["affine"]), FadeOut(self.piles), Transform(self.title, line_title),
-                  Create(self.line),
-                  caption="In this hidden plane one straight line separates the two classes.",
-                  run_time=2.0, hold=2.0)
-        self.title = self.swap(self.title, line_title)
+        self.retitle(line_title, FadeOut(self.axes["affine"]), FadeOut(self.piles),
+                     Create(self.line),
+                     caption="In this hidden plane one straight line separates the two classes.",
+                     run_time=2.0, hold=2.0)
 
     # Show the line pulled back, through the inverse sigmoid, then the inverse affine step, and
     # the curved boundary it becomes: the poster frame.
     def pull_the_line_back(self):
         back_title = title_row(words("Pulled back to the input plane"))
-        self.beat(Transform(self.title, back_title), FadeOut(self.square), FadeOut(self.axis_names),
-                  Transform(self.grid, grid_at("affine")), Transform(self.dots, dots_at("affine")),
-                  Transform(self.line, boundary_at("affine")),
-                  caption="Pull that line back: undo the sigmoid...",
-                  run_time=3.0, hold=0.5)
-        self.title = self.swap(self.title, back_title)
+        self.retitle(back_title, FadeOut(self.square), FadeOut(self.axis_names),
+                     Transform(self.grid, grid_at("affine")), Transform(self.dots, dots_at("affine")),
+                     Transform(self.line, boundary_at("affine")),
+                     caption="Pull that line back: undo the sigmoid...",
+                     run_time=3.0, hold=0.5)
         self.beat(Transform(self.grid, grid_at("input")), Transform(self.dots, dots_at("input")),
                   Transform(self.line, boundary_at("input")),
                   caption="...then undo the affine step.",
@@ -433,11 +427,10 @@ class SigmoidBendsThePlane(CaptionedBeats, Scene):
                                 words("a curved boundary", color=style.BOUNDARY))
         label = tex(threshold_tex(), size=style.BODY_SIZE, color=style.BOUNDARY)
         label.move_to(label_spot()).set_z_index(6)
-        self.beat(Transform(self.title, final_title), FadeIn(label),
-                  caption="The straight line becomes the curved decision boundary: "
-                          "the bending is what lets the network separate the moons.",
-                  run_time=1.5, hold=3.5)
-        self.title = self.swap(self.title, final_title)
+        self.retitle(final_title, FadeIn(label),
+                     caption="The straight line becomes the curved decision boundary: "
+                             "the bending is what lets the network separate the moons.",
+                     run_time=1.5, hold=3.5)
 
 
 LABEL_HEIGHT = 1.5   # the boundary's label sits beside it at this input-plane height
