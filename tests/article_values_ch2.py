@@ -39,6 +39,16 @@ PAGES = "chapters/relu-family"
 
 
 @lru_cache(maxsize=1)
+def above_chance(lr: float) -> list[float]:
+    """The accuracies of the ReLU runs at `lr` that do better than a coin toss."""
+    return [r["accuracy"] for r in rectifiers.rows_of("relu", lr) if r["accuracy"] > 0.5]
+
+
+def all_dead(lr: float) -> list[dict]:
+    """The ReLU runs at `lr` that ended with every hidden unit dead."""
+    return [r for r in rectifiers.rows_of("relu", lr) if r["dead"] == 1.0]
+
+
 def values() -> dict[str, float]:
     v = {
         "sigmoid_peak": SIGMOID_PRIME_PEAK,
@@ -94,15 +104,14 @@ def values() -> dict[str, float]:
                 v[f"{kind}.{lr}.{field}.min"] = lo
                 v[f"{kind}.{lr}.{field}.max"] = hi
     for lr in rectifiers.LEARNING_RATES:  # the runs a too-large step left above a coin toss
-        better = [r["accuracy"] for r in rectifiers.rows_of("relu", lr) if r["accuracy"] > 0.5]
+        better = above_chance(lr)
         if better and len(better) < len(rectifiers.SEEDS):
             v[f"relu.{lr}.above_chance.min"], v[f"relu.{lr}.above_chance.max"] = (
                 min(better),
                 max(better),
             )
-    for row in rectifiers.rows_of("relu", 2.0):  # runs that lost every unit, counted as CS231n does
-        if row["dead"] == 1.0:
-            v[f"relu.2.0.all_dead.seed{row['seed']}.silent"] = row["silent"]
+    for row in all_dead(2.0):  # runs that lost every unit, counted as CS231n does
+        v[f"relu.2.0.all_dead.seed{row['seed']}.silent"] = row["silent"]
     for lr in (1.5, 2.0):  # leaky networks beside their ReLU twins, seed by seed
         asleep, dead_twin = np.median(rectifiers.paired(lr), axis=0)
         v[f"paired.{lr}.leaky_relu.silent.median"] = asleep

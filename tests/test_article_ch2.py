@@ -8,7 +8,7 @@ import re
 import dying_relu
 import numpy as np
 import pytest
-from article_values_ch2 import PRELU_LR
+from article_values_ch2 import PRELU_LR, above_chance, all_dead
 from test_article import (
     DOCS,
     Claim,
@@ -78,16 +78,6 @@ def coin_tosses(lr: float) -> int:
 
 def all_right(lr: float) -> int:
     return sum(a == 1.0 for a in accuracies(lr))
-
-
-def above_chance(lr: float) -> tuple[float, float]:
-    better = [a for a in accuracies(lr) if a > 0.5]
-    return min(better), max(better)
-
-
-def all_dead(lr: float) -> list[dict]:
-    """The ReLU runs at `lr` that ended with every hidden unit dead."""
-    return [r for r in rectifiers.rows_of("relu", lr) if r["dead"] == 1.0]
 
 
 def sweep_lr(m: str) -> float:
@@ -416,7 +406,8 @@ CLAIMS = [
                 50,
                 len(rectifiers.SEEDS) - int(m[2]),
             ]
-            and [f"{m[6]}%", f"{m[7]}%"] == [pct(a) for a in above_chance(sweep_lr(m[1]))]
+            and [f"{m[6]}%", f"{m[7]}%"]
+            == [pct(f(above_chance(sweep_lr(m[1])))) for f in (min, max)]
         ),
         "how many networks a too-large step leaves at a coin toss",
     ),
